@@ -1,0 +1,80 @@
+import type { CountersignApi } from '../../shared/api';
+import { CountersignError } from '../../shared/errors';
+import type { ProjectSummary } from '../../shared/project';
+import { JobRegistry } from './jobs/jobRegistry';
+import { loadProject, saveProject, type LoadedProject } from './project/projectStore';
+import { describeSigner } from './signers/keyFacts';
+import { addTrustedKeys, removeTrustedKey } from './signers/trustList';
+import { listTags } from './tags/readTag';
+import { verifyTag } from './tags/verifyTag';
+
+export interface CountersignCore {
+  api: CountersignApi;
+  jobs: JobRegistry;
+}
+
+async function summarise(project: LoadedProject): Promise<ProjectSummary> {
+  return {
+    name: project.config.name,
+    projectFile: project.file,
+    repoPath: project.repoPath,
+    trustedSigners: await Promise.all(project.trustedKeys.map((key) => describeSigner(key))),
+    tags: await listTags(project.repoPath).catch(() => []),
+  };
+}
+
+/**
+ * The engine behind every transport, for one open project. Each function takes
+ * an already validated request; the transports (IPC, HTTP, CLI) validate.
+ */
+export function createCountersignCore(projectFile: string | null): CountersignCore {
+  const jobs = new JobRegistry();
+  const open = async (): Promise<LoadedProject> => {
+    if (!projectFile) {
+      throw new CountersignError('NO_PROJECT', 'No project is open.', 'Start Countersign with --project DIR/project.json.');
+    }
+    return loadProject(projectFile);
+  };
+
+  const api: CountersignApi = {
+    'project:current': async () => summarise(await open()),
+
+    'signers:import': ({ key }) =>
+      jobs.run('import-signer', 'Import trusted signer', async (report) => {
+        const project = await open();
+        report.log('Reading the OpenPGP key');
+        const config = await addTrustedKeys(project.config, key);
+        await saveProject(project.file, config);
+        report.log(`Trust list now holds ${config.trustedSigners.length} key(s)`);
+        return summarise(await open());
+      }),
+
+    'signers:remove': async ({ fingerprint }) => {
+      const project = await open();
+      await saveProject(project.file, removeTrustedKey(project.config, fingerprint));
+      return summarise(await open());
+    },
+
+    'tags:verify': ({ tag, expectCommit }) =>
+      jobs.run('verify-tag', `Verify tag ${tag}`, async (report) => {
+        const project = await open();
+        report.phase('read tag', { done: 0, total: 2, unit: 'steps' });
+        report.log(`Reading refs/tags/${tag} in ${project.repoPath}`);
+        report.phase('check signature', { done: 1, total: 2, unit: 'steps' });
+        const verdict = await verifyTag({
+          repo: project.repoPath,
+          tag,
+          trustedKeys: project.trustedKeys,
+          expectCommit,
+        });
+        report.log(
+          verdict.verdict === 'verified'
+            ? `Verified: signed by ${verdict.signer?.primaryKeyFingerprint ?? '?'}`
+            : `Refused: ${verdict.problems.map((problem) => problem.code).join(', ')}`,
+        );
+        report.phase('done', { done: 2, total: 2, unit: 'steps' });
+        return verdict;
+      }),
+  };
+  return { api, jobs };
+}

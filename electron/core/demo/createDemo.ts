@@ -1,0 +1,92 @@
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { CountersignError } from '../../../shared/errors';
+import type { ProjectConfig } from '../../../shared/project';
+import { GnupgHome } from '../gpg/gnupgHome';
+import { saveProject } from '../project/projectStore';
+import { addTrustedKeys } from '../signers/trustList';
+import { DemoRepo } from './gitRepo';
+import { DEMO_RC_DATE, DEMO_RELEASE_DATE, demoSourceFiles } from './demoSource';
+
+export interface DemoRelease {
+  dir: string;
+  projectFile: string;
+  repoPath: string;
+  maintainer: { primary: string; signingSubkey: string; userId: string };
+  untrusted: { primary: string; userId: string };
+  tags: { release: string; rc: string; untrusted: string };
+}
+
+const DEMO_KEY_TIME = '20251201T090000!';
+
+/** GnuPG's frozen --faked-system-time for an ISO date. */
+export function gpgTime(iso: string): string {
+  return `${iso.replace(/[-:]/g, '').replace(/\.\d+/, '').replace(/Z$/, '')}!`;
+}
+
+export const MAINTAINER_UID = 'Dana Maintainer <dana@example.org>';
+export const UNTRUSTED_UID = 'Mallory Outsider <mallory@example.net>';
+
+async function assertEmptyOrMissing(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => null);
+  if (!info) return;
+  if (!info.isDirectory() || (await readdir(dir)).length > 0) {
+    throw new CountersignError(
+      'INVALID_REQUEST',
+      `${dir} already exists and is not empty; the demo never writes over files.`,
+      'Name a new folder with --dir.',
+    );
+  }
+}
+
+/**
+ * Builds the sample release with real git and real GnuPG: a maintainer whose
+ * certify-only primary key signs through a subkey, signed tags v1.0.0-rc1 and
+ * v1.0.0, and v1.0.0-untrusted signed by a key outside the trust list. The
+ * secret keys live only in a throwaway GnuPG home that is deleted at the end.
+ */
+export async function createDemo(
+  dirInput: string,
+  log: (line: string) => void = () => {},
+): Promise<DemoRelease> {
+  const dir = resolve(dirInput);
+  await assertEmptyOrMissing(dir);
+  await mkdir(join(dir, 'keys'), { recursive: true });
+  const gpg = await GnupgHome.create();
+  try {
+    log('Generating the maintainer key (Ed25519, signing subkey) and an outsider key');
+    // Keys and signatures are dated like the release history they belong to.
+    const keyTime = { fakedTime: DEMO_KEY_TIME };
+    const maintainer = await gpg.generateKey(MAINTAINER_UID, { usage: 'cert', ...keyTime });
+    const signingSubkey = await gpg.addSubkey(maintainer, { usage: 'sign', ...keyTime });
+    const untrusted = await gpg.generateKey(UNTRUSTED_UID, keyTime);
+    const maintainerKey = await gpg.exportPublic(maintainer);
+    await writeFile(join(dir, 'keys', 'maintainer.asc'), maintainerKey);
+    await writeFile(join(dir, 'keys', 'untrusted.asc'), await gpg.exportPublic(untrusted));
+
+    log('Creating the source repository and signing its tags');
+    const repo = await DemoRepo.init(join(dir, 'source'));
+    await repo.commit(demoSourceFiles(false), 'Release candidate 1.0.0~rc1', DEMO_RC_DATE);
+    const atRc = { date: DEMO_RC_DATE, gpgProgram: await gpg.gpgProgramAt(gpgTime(DEMO_RC_DATE)) };
+    const atRelease = { date: DEMO_RELEASE_DATE, gpgProgram: await gpg.gpgProgramAt(gpgTime(DEMO_RELEASE_DATE)) };
+    await repo.signedTag('v1.0.0-rc1', 'countersign-hello 1.0.0~rc1', gpg, signingSubkey, atRc);
+    await repo.commit(demoSourceFiles(true), 'Release 1.0.0', DEMO_RELEASE_DATE);
+    await repo.signedTag('v1.0.0', 'countersign-hello 1.0.0', gpg, signingSubkey, atRelease);
+    await repo.signedTag('v1.0.0-untrusted', 'countersign-hello 1.0.0 (not from the maintainer)', gpg, untrusted, atRelease);
+
+    const empty: ProjectConfig = { name: 'countersign-hello', source: { repo: 'source' }, trustedSigners: [] };
+    const projectFile = join(dir, 'project.json');
+    await saveProject(projectFile, await addTrustedKeys(empty, maintainerKey));
+    log(`Demo release written to ${dir}`);
+    return {
+      dir,
+      projectFile,
+      repoPath: repo.path,
+      maintainer: { primary: maintainer, signingSubkey, userId: MAINTAINER_UID },
+      untrusted: { primary: untrusted, userId: UNTRUSTED_UID },
+      tags: { release: 'v1.0.0', rc: 'v1.0.0-rc1', untrusted: 'v1.0.0-untrusted' },
+    };
+  } finally {
+    await gpg.dispose();
+  }
+}

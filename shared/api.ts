@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { outcomeSchema, type Outcome } from './errors';
+import { projectSummarySchema } from './project';
+import { importSignerRequestSchema, removeSignerRequestSchema } from './signers';
+import { tagVerdictSchema, verifyTagRequestSchema } from './tags';
+
+/**
+ * The one contract between the UI and the engine. Each channel is namespaced by
+ * step and has a request schema and a response schema; every transport (IPC,
+ * HTTP) validates requests against these before the core sees them, and the
+ * renderer validates responses before it trusts them.
+ */
+export const channels = {
+  'project:current': {
+    request: z.object({}).strict(),
+    response: projectSummarySchema,
+  },
+  'signers:import': {
+    request: importSignerRequestSchema.strict(),
+    response: projectSummarySchema,
+  },
+  'signers:remove': {
+    request: removeSignerRequestSchema.strict(),
+    response: projectSummarySchema,
+  },
+  'tags:verify': {
+    request: verifyTagRequestSchema.strict(),
+    response: tagVerdictSchema,
+  },
+} as const;
+
+export type Channel = keyof typeof channels;
+export type RequestOf<C extends Channel> = z.infer<(typeof channels)[C]['request']>;
+export type ResponseOf<C extends Channel> = z.infer<(typeof channels)[C]['response']>;
+
+export const CHANNEL_NAMES = Object.keys(channels) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(channels, name);
+}
+
+/** The engine as every transport sees it: one async function per channel. */
+export type CountersignApi = {
+  [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>>;
+};
+
+/** The same calls as the renderer makes them: errors come back as data, never thrown. */
+export type CountersignClient = {
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Outcome<ResponseOf<C>>>;
+};
+
+export const responseOutcomeSchema = <C extends Channel>(channel: C) =>
+  outcomeSchema(channels[channel].response);
+
+/** The name of the push channel for job events (IPC) and its HTTP path. */
+export const JOB_EVENTS_CHANNEL = 'jobs:event';
+export const HTTP_API_PREFIX = '/api/';
+export const HTTP_EVENTS_PATH = '/events';

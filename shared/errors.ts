@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/**
+ * Stable error codes. They cross every boundary (IPC, HTTP, CLI --json) and are
+ * what scripts match on, so a code is never renamed once published.
+ */
+export const ERROR_CODES = [
+  // bad input
+  'INVALID_REQUEST',
+  'UNKNOWN_CHANNEL',
+  'REPO_UNREADABLE',
+  'TAG_NOT_FOUND',
+  'INVALID_KEYRING',
+  'KEYBOX_FORMAT',
+  'PROJECT_UNREADABLE',
+  'INVALID_PROJECT',
+  'SIGNER_NOT_FOUND',
+  'NO_PROJECT',
+  // environment
+  'TOOL_MISSING',
+  // transport
+  'UNAUTHORIZED',
+  'FORBIDDEN_ORIGIN',
+  'INTERNAL',
+] as const;
+
+export const errorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+/** An error as data: what went wrong, for a person, and what to do about it. */
+export const appErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  hint: z.string().optional(),
+});
+export type AppError = z.infer<typeof appErrorSchema>;
+
+/** How every call answers across a transport: a value, or an error as data. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const outcomeSchema = <T extends z.ZodType>(value: T) =>
+  z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: appErrorSchema }),
+  ]);
+
+/** A thrown error that carries an AppError; the core throws it, transports unwrap it. */
+export class CountersignError extends Error {
+  readonly code: ErrorCode;
+  readonly hint: string | undefined;
+  constructor(code: ErrorCode, message: string, hint?: string) {
+    super(message);
+    this.name = 'CountersignError';
+    this.code = code;
+    this.hint = hint;
+  }
+  toAppError(): AppError {
+    return this.hint === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, hint: this.hint };
+  }
+}
+
+/** Turns anything thrown into an AppError fit to show; unknown errors never leak a stack. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof CountersignError) return error.toAppError();
+  return {
+    code: 'INTERNAL',
+    message: 'Countersign hit an unexpected error.',
+    hint: error instanceof Error ? error.message : String(error),
+  };
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+/**
+ * Why a tag is refused. Each code has one meaning and one action for the user;
+ * the CLI's --json and the UI show the same codes.
+ */
+export const TAG_PROBLEM_CODES = [
+  'LIGHTWEIGHT_TAG',
+  'UNSIGNED_TAG',
+  'UNSUPPORTED_SIGNATURE',
+  'MALFORMED_SIGNATURE',
+  'BAD_SIGNATURE',
+  'UNKNOWN_KEY',
+  'KEY_REVOKED',
+  'KEY_EXPIRED',
+  'KEY_CANNOT_SIGN',
+  'SIGNATURE_BEFORE_KEY_CREATION',
+  'SIGNATURE_IN_FUTURE',
+  'WEAK_HASH',
+  'TAG_NAME_MISMATCH',
+  'COMMIT_MISMATCH',
+  'NO_TRUSTED_SIGNERS',
+] as const;
+export const tagProblemCodeSchema = z.enum(TAG_PROBLEM_CODES);
+export type TagProblemCode = z.infer<typeof tagProblemCodeSchema>;
+
+export const tagProblemSchema = z.object({
+  code: tagProblemCodeSchema,
+  message: z.string(),
+});
+export type TagProblem = z.infer<typeof tagProblemSchema>;
+
+export const personStampSchema = z.object({
+  name: z.string(),
+  email: z.string(),
+  /** ISO 8601, from the tag's own header */
+  date: z.string(),
+});
+export type PersonStamp = z.infer<typeof personStampSchema>;
+
+export const tagSignerSchema = z.object({
+  /** Fingerprint of the key (primary or subkey) that made the signature. */
+  signingKeyFingerprint: z.string(),
+  /** Fingerprint of the trusted primary key it belongs to; what the trust list pins. */
+  primaryKeyFingerprint: z.string(),
+  userId: z.string(),
+});
+export type TagSigner = z.infer<typeof tagSignerSchema>;
+
+export const tagSignatureSchema = z.object({
+  format: z.enum(['openpgp', 'ssh', 'x509', 'none']),
+  issuerKeyId: z.string().nullable(),
+  createdAt: z.string().nullable(),
+  hashAlgorithm: z.string().nullable(),
+});
+export type TagSignature = z.infer<typeof tagSignatureSchema>;
+
+/** The whole answer to "is this release tag what a trusted maintainer signed?" */
+export const tagVerdictSchema = z.object({
+  verdict: z.enum(['verified', 'refused']),
+  /** The name asked for, i.e. refs/tags/<tagName>. */
+  tagName: z.string(),
+  /** SHA of the tag object; null for a lightweight tag. */
+  tagObject: z.string().nullable(),
+  /** What the tag object points at, from its `object` and `type` headers. */
+  taggedObject: z.object({ sha: z.string(), type: z.string() }),
+  /** The commit the tag finally resolves to, or null when it tags no commit. */
+  commit: z.string().nullable(),
+  /** The name written inside the signed tag object (`tag` header). */
+  tagHeaderName: z.string().nullable(),
+  tagger: personStampSchema.nullable(),
+  message: z.string(),
+  signature: tagSignatureSchema,
+  signer: tagSignerSchema.nullable(),
+  problems: z.array(tagProblemSchema),
+  /** Facts worth knowing that do not refuse the tag (e.g. the key expired after signing). */
+  notes: z.array(z.string()),
+  checkedAt: z.string(),
+});
+export type TagVerdict = z.infer<typeof tagVerdictSchema>;
+
+const gitSha = z.string().regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/, 'a full commit SHA in lower-case hex');
+
+/** Tag names as git allows them, minus anything that could be read as an option or a path escape. */
+export const tagNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9._+\-/~^]*$/, 'a git tag name')
+  .refine((name) => !name.includes('..') && !name.endsWith('.lock'), 'a git tag name');
+
+export const verifyTagRequestSchema = z.object({
+  tag: tagNameSchema,
+  expectCommit: gitSha.optional(),
+});
+export type VerifyTagRequest = z.infer<typeof verifyTagRequestSchema>;
+
+export const tagRefSchema = z.object({
+  name: tagNameSchema,
+  annotated: z.boolean(),
+});
+export type TagRef = z.infer<typeof tagRefSchema>;
