@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  CHANNEL_NAMES,
+  HTTP_API_PREFIX,
+  HTTP_EVENTS_PATH,
+  JOB_EVENTS_CHANNEL,
+  type ChannelName,
+} from './channelNames';
 import { outcomeSchema, type Outcome } from './errors';
 import { projectSummarySchema } from './project';
 import { importSignerRequestSchema, removeSignerRequestSchema } from './signers';
@@ -33,7 +40,11 @@ export type Channel = keyof typeof channels;
 export type RequestOf<C extends Channel> = z.infer<(typeof channels)[C]['request']>;
 export type ResponseOf<C extends Channel> = z.infer<(typeof channels)[C]['response']>;
 
-export const CHANNEL_NAMES = Object.keys(channels) as Channel[];
+// Compile-time proof that the bare name list and the schema map agree.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: Same<Channel, ChannelName> = true;
+void namesMatch;
+export { CHANNEL_NAMES, JOB_EVENTS_CHANNEL, HTTP_API_PREFIX, HTTP_EVENTS_PATH };
 
 export function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(channels, name);
@@ -52,7 +63,3 @@ export type CountersignClient = {
 export const responseOutcomeSchema = <C extends Channel>(channel: C) =>
   outcomeSchema(channels[channel].response);
 
-/** The name of the push channel for job events (IPC) and its HTTP path. */
-export const JOB_EVENTS_CHANNEL = 'jobs:event';
-export const HTTP_API_PREFIX = '/api/';
-export const HTTP_EVENTS_PATH = '/events';

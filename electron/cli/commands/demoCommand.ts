@@ -1,0 +1,38 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { createDemo } from '../../core/demo/createDemo';
+import { EXIT } from '../exitCodes';
+import { parseOptions } from '../parseOptions';
+
+export const demoUsage = 'countersign demo [--dir DIR] [--json]';
+
+/** Where the app keeps its data; COUNTERSIGN_HOME overrides. */
+export function countersignHome(): string {
+  return (
+    process.env.COUNTERSIGN_HOME ??
+    join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'countersign')
+  );
+}
+
+/** `countersign demo`: writes the sample release (signed tags, keys, project.json). */
+export async function demoCommand(args: string[]): Promise<number> {
+  const values = parseOptions(args, { dir: { type: 'string' }, json: { type: 'boolean' } }, demoUsage);
+  const dir = values.dir ?? join(countersignHome(), 'demo');
+  const log = values.json ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
+  const demo = await createDemo(dir, log);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(demo, null, 2)}\n`);
+  } else {
+    process.stdout.write(
+      [
+        `Demo release ready in ${demo.dir}`,
+        `  project      ${demo.projectFile}`,
+        `  maintainer   ${demo.maintainer.userId}, key ${demo.maintainer.primary}`,
+        `  tags         ${demo.tags.release} (signed), ${demo.tags.rc} (signed), ${demo.tags.untrusted} (signed by an untrusted key)`,
+        `Try: countersign verify-tag --project ${demo.projectFile} --tag ${demo.tags.release}`,
+        '',
+      ].join('\n'),
+    );
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CountersignError } from '../../../shared/errors';
+import { createCountersignCore } from '../../core/countersignCore';
+import { loadProject } from '../../core/project/projectStore';
+import { startBrowserServer } from '../../server/browserServer';
+import { parseOptions } from '../parseOptions';
+
+export const serveUsage = 'countersign serve --project FILE [--port N] [--json]';
+
+/** The built renderer, beside this bundle (out/cli → out/renderer). */
+export function rendererDir(): string {
+  return fileURLToPath(new URL('../renderer/', import.meta.url));
+}
+
+/** `countersign serve`: browser mode on 127.0.0.1 with a fresh token; runs until interrupted. */
+export async function serveCommand(args: string[]): Promise<number> {
+  const values = parseOptions(
+    args,
+    { project: { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean' } },
+    serveUsage,
+  );
+  if (!values.project) throw new CountersignError('INVALID_REQUEST', '--project is required.', `Usage: ${serveUsage}`);
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new CountersignError('INVALID_REQUEST', `--port must be a port number, not ${JSON.stringify(values.port)}.`);
+  }
+  await loadProject(values.project); // refuse a bad project now, not on the first click
+  const dir = rendererDir();
+  if (!existsSync(`${dir}index.html`)) {
+    throw new CountersignError('TOOL_MISSING', 'The user interface has not been built.', 'Run: npm run build');
+  }
+  const server = await startBrowserServer({
+    core: createCountersignCore(values.project),
+    rendererDir: dir,
+    port,
+  }).catch((error: unknown) => {
+    throw new CountersignError(
+      'INVALID_REQUEST',
+      `Countersign could not listen on 127.0.0.1:${port}.`,
+      error instanceof Error ? error.message : undefined,
+    );
+  });
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ url: server.url, origin: server.origin, token: server.token })}\n`);
+  } else {
+    process.stdout.write(`Countersign is serving on ${server.url}\nOpen that URL in a browser on this computer; press Ctrl+C to stop.\n`);
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
+}

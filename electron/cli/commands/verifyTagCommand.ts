@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises';
+import { CountersignError } from '../../../shared/errors';
+import { verifyTagRequestSchema, type TagVerdict } from '../../../shared/tags';
+import { loadProject } from '../../core/project/projectStore';
+import { readKeyring } from '../../core/signers/readKeyring';
+import { verifyTag } from '../../core/tags/verifyTag';
+import { EXIT } from '../exitCodes';
+import { parseOptions } from '../parseOptions';
+import { groupFingerprint, safeForTerminal } from '../terminalText';
+
+export const verifyTagUsage =
+  'countersign verify-tag (--repo DIR --keyring FILE | --project FILE) --tag NAME [--expect-commit SHA] [--json]';
+
+async function readKeyringFile(file: string) {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    throw new CountersignError('INVALID_KEYRING', `The keyring file ${JSON.stringify(file)} cannot be read.`);
+  }
+  return readKeyring(new Uint8Array(bytes), `The keyring file ${JSON.stringify(file)}`);
+}
+
+function printVerdict(verdict: TagVerdict): void {
+  const ok = verdict.verdict === 'verified';
+  const out: string[] = [`${ok ? '✔' : '✘'} ${safeForTerminal(verdict.tagName)}: ${ok ? 'verified' : 'REFUSED'}`];
+  const row = (label: string, value: string | null | undefined) => {
+    if (value) out.push(`  ${label.padEnd(13)}${safeForTerminal(value)}`);
+  };
+  row('tag object', verdict.tagObject);
+  row('tags', `${verdict.taggedObject.type} ${verdict.taggedObject.sha}`);
+  row('commit', verdict.commit);
+  if (verdict.tagHeaderName !== null && verdict.tagHeaderName !== verdict.tagName) {
+    row('named inside', verdict.tagHeaderName);
+  }
+  if (verdict.tagger) row('tagger', `${verdict.tagger.name} <${verdict.tagger.email}>, ${verdict.tagger.date}`);
+  if (verdict.signer) {
+    row('signed by', verdict.signer.userId);
+    row('signing key', groupFingerprint(verdict.signer.signingKeyFingerprint));
+    row('primary key', groupFingerprint(verdict.signer.primaryKeyFingerprint));
+  } else if (verdict.signature.issuerKeyId) {
+    row('issuer', verdict.signature.issuerKeyId);
+  }
+  row('signed at', verdict.signature.createdAt);
+  row('hash', verdict.signature.hashAlgorithm);
+  if (verdict.message.trim()) {
+    out.push('  message:');
+    for (const line of verdict.message.trimEnd().split('\n')) out.push(`    ${safeForTerminal(line)}`);
+  }
+  for (const problem of verdict.problems) out.push(`  ✘ ${problem.code}: ${safeForTerminal(problem.message)}`);
+  for (const note of verdict.notes) out.push(`  note: ${safeForTerminal(note)}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+/** `countersign verify-tag`: step 1 from the command line. Exit 0 verified, 1 refused. */
+export async function verifyTagCommand(args: string[]): Promise<number> {
+  const values = parseOptions(
+    args,
+    {
+      repo: { type: 'string' },
+      tag: { type: 'string' },
+      keyring: { type: 'string' },
+      project: { type: 'string' },
+      'expect-commit': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    verifyTagUsage,
+  );
+  const request = verifyTagRequestSchema.safeParse({
+    tag: values.tag,
+    ...(values['expect-commit'] ? { expectCommit: values['expect-commit'] } : {}),
+  });
+  if (!request.success) {
+    const issue = request.error.issues[0];
+    throw new CountersignError(
+      'INVALID_REQUEST',
+      `--${issue?.path[0] === 'expectCommit' ? 'expect-commit' : 'tag'} is missing or invalid: ${issue?.message ?? ''}.`,
+      `Usage: ${verifyTagUsage}`,
+    );
+  }
+  let repo: string;
+  let trustedKeys;
+  if (values.project) {
+    const project = await loadProject(values.project);
+    repo = values.repo ?? project.repoPath;
+    trustedKeys = values.keyring ? await readKeyringFile(values.keyring) : project.trustedKeys;
+  } else {
+    if (!values.repo || !values.keyring) {
+      throw new CountersignError('INVALID_REQUEST', 'Give --repo and --keyring, or --project.', `Usage: ${verifyTagUsage}`);
+    }
+    repo = values.repo;
+    trustedKeys = await readKeyringFile(values.keyring);
+  }
+  const verdict = await verifyTag({
+    repo,
+    tag: request.data.tag,
+    trustedKeys,
+    expectCommit: request.data.expectCommit,
+  });
+  if (values.json) process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
+  else printVerdict(verdict);
+  return verdict.verdict === 'verified' ? EXIT.ok : EXIT.refused;
+}

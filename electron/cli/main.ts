@@ -1,0 +1,66 @@
+import { toAppError } from '../../shared/errors';
+import { demoCommand, demoUsage } from './commands/demoCommand';
+import { serveCommand, serveUsage } from './commands/serveCommand';
+import { verifyTagCommand, verifyTagUsage } from './commands/verifyTagCommand';
+import { EXIT, exitCodeForError } from './exitCodes';
+import { safeForTerminal } from './terminalText';
+
+type Command = { run: (args: string[]) => Promise<number>; usage: string; summary: string };
+
+const COMMANDS: Record<string, Command> = {
+  demo: { run: demoCommand, usage: demoUsage, summary: 'create the sample release (signed tags, keys, project)' },
+  'verify-tag': { run: verifyTagCommand, usage: verifyTagUsage, summary: 'step 1: verify a signed release tag' },
+  serve: { run: serveCommand, usage: serveUsage, summary: 'open browser mode on 127.0.0.1 with a token' },
+};
+
+const HELP = `countersign — prove that CI's packages are what the tagged source builds, before signing them.
+
+Usage: countersign <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, command]) => `  ${name.padEnd(12)}${command.summary}\n  ${' '.repeat(12)}${command.usage}`)
+  .join('\n')}
+
+Options common to commands:
+  --json      print one JSON document on stdout
+  --help      show this help
+
+Exit codes: 0 verified/ok, 1 checked and refused, 2 bad input, 3 environment problem.
+`;
+
+/** Runs the CLI; errors become one readable line (and JSON with --json), never a stack trace. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(HELP);
+    return name ? EXIT.ok : EXIT.badInput;
+  }
+  if (name === '--version') {
+    process.stdout.write('countersign 0.1.0\n');
+    return EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`countersign: unknown command "${safeForTerminal(name)}".\n\n${HELP}`);
+    return EXIT.badInput;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`Usage: ${command.usage}\n`);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(args);
+  } catch (error) {
+    const appError = toAppError(error);
+    if (args.includes('--json')) {
+      process.stdout.write(`${JSON.stringify({ error: appError }, null, 2)}\n`);
+    }
+    process.stderr.write(
+      `countersign ${name}: ${safeForTerminal(appError.message)}${appError.hint ? `\n  ${safeForTerminal(appError.hint)}` : ''}\n`,
+    );
+    return exitCodeForError(appError.code);
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

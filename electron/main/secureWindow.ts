@@ -1,0 +1,53 @@
+import { BrowserWindow, session, shell } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy';
+
+/**
+ * The app's one window, locked down: sandboxed, context-isolated, no Node,
+ * a strict CSP, no navigation away, no new windows, no remote requests,
+ * every permission request denied.
+ */
+export function createSecureWindow(options: { preload: string; rendererUrl: string }): BrowserWindow {
+  const defaultSession = session.defaultSession;
+  defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  defaultSession.setPermissionCheckHandler(() => false);
+  defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    const local = details.url.startsWith(options.rendererUrl) || details.url.startsWith('devtools://');
+    callback({ cancel: !local });
+  });
+  defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Countersign',
+    show: false,
+    webPreferences: {
+      preload: options.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+    },
+  });
+  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  window.webContents.on('will-redirect', (event) => event.preventDefault());
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    // Links to documentation open in the user's browser, never inside the app.
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.once('ready-to-show', () => window.show());
+  return window;
+}

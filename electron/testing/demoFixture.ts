@@ -1,0 +1,11 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDemo, type DemoRelease } from '../core/demo/createDemo';
+
+/** A fresh demo release in a temp folder, made by the app's own factory; remove() cleans it. */
+export async function makeDemo(): Promise<DemoRelease & { remove: () => Promise<void> }> {
+  const parent = await mkdtemp(join(tmpdir(), 'cs-demo-'));
+  const demo = await createDemo(join(parent, 'demo'));
+  return { ...demo, remove: () => rm(parent, { recursive: true, force: true }) };
+}

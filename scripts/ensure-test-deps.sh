@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests drive for real. As root it installs
+# them; otherwise it prints the exact apt-get line and stops.
+set -euo pipefail
+packages=(git gnupg chromium)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+line="apt-get install -y --no-install-recommends ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  echo "The tests need Debian packages that are not installed. Run as root:" >&2
+  echo "  apt-get update && $line" >&2
+  exit 2
+fi
+echo "Installing Debian packages for the tests: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+$line >/dev/null

@@ -1,0 +1,12 @@
+/**
+ * The contract's channel names alone, without schemas, so the preload (which
+ * only forwards) stays tiny. shared/api.ts checks at compile time that these
+ * and its schema map name the same channels.
+ */
+export const CHANNEL_NAMES = ['project:current', 'signers:import', 'signers:remove', 'tags:verify'] as const;
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+/** The push channel for job events (IPC) and its HTTP counterparts. */
+export const JOB_EVENTS_CHANNEL = 'jobs:event';
+export const HTTP_API_PREFIX = '/api/';
+export const HTTP_EVENTS_PATH = '/events';
