@@ -58,7 +58,12 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: layer(
       [...nodePaths, electronPath, { name: 'react', message: 'shared is pure: no UI.' }],
-      [{ group: ['**/electron/**', '**/renderer/**'], message: 'Bad layering: shared depends on nothing.' }],
+      [
+        {
+          group: ['**/electron/**', '**/renderer/**'],
+          message: 'Bad layering: shared depends on nothing.',
+        },
+      ],
     ),
   },
   {

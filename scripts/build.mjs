@@ -5,13 +5,41 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+};
 
 rmSync('out', { recursive: true, force: true });
 await Promise.all([
-  build({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'out/cli/main.js', format: 'esm', packages: 'external' }),
-  build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'out/main/main.js', format: 'esm', packages: 'external' }),
-  build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'out/preload/preload.cjs', format: 'cjs', external: ['electron'] }),
+  build({
+    ...common,
+    entryPoints: ['electron/cli/main.ts'],
+    outfile: 'out/cli/main.js',
+    format: 'esm',
+    packages: 'external',
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/main/main.ts'],
+    outfile: 'out/main/main.js',
+    format: 'esm',
+    packages: 'external',
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/preload/preload.ts'],
+    outfile: 'out/preload/preload.cjs',
+    format: 'cjs',
+    external: ['electron'],
+  }),
 ]);
-const vite = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+const vite = spawnSync(
+  process.execPath,
+  ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'],
+  { stdio: 'inherit' },
+);
 if (vite.status !== 0) process.exit(vite.status ?? 1);

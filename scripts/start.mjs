@@ -7,7 +7,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 const home =
-  process.env.COUNTERSIGN_HOME ?? join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'countersign');
+  process.env.COUNTERSIGN_HOME ??
+  join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'countersign');
 const demoDir = join(home, 'demo');
 const projectFile = join(demoDir, 'project.json');
 const cli = ['bin/countersign.js'];
@@ -17,7 +18,9 @@ if (!existsSync('out/cli/main.js') || !existsSync('out/renderer/index.html')) {
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 if (!existsSync(projectFile)) {
-  const made = spawnSync(process.execPath, [...cli, 'demo', '--dir', demoDir], { stdio: 'inherit' });
+  const made = spawnSync(process.execPath, [...cli, 'demo', '--dir', demoDir], {
+    stdio: 'inherit',
+  });
   if (made.status !== 0) process.exit(made.status ?? 1);
 }
 
@@ -31,7 +34,10 @@ function electronBinary() {
   };
   if (located()) return located();
   if (!existsSync('node_modules/electron/install.js')) return null;
-  spawnSync(process.execPath, ['node_modules/electron/install.js'], { stdio: 'ignore', timeout: 120_000 });
+  spawnSync(process.execPath, ['node_modules/electron/install.js'], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
   return located();
 }
 
@@ -46,7 +52,9 @@ if (binary) {
       ? 'The Electron binary is not available on this machine (it could not be downloaded), so Countersign opens in browser mode instead.'
       : 'There is no display here to open the Electron app on, so Countersign opens in browser mode instead.',
   );
-  const child = spawn(process.execPath, [...cli, 'serve', '--project', projectFile], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [...cli, 'serve', '--project', projectFile], {
+    stdio: 'inherit',
+  });
   const stop = () => child.kill('SIGTERM');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

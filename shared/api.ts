@@ -62,4 +62,3 @@ export type CountersignClient = {
 
 export const responseOutcomeSchema = <C extends Channel>(channel: C) =>
   outcomeSchema(channels[channel].response);
-

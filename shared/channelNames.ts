@@ -3,7 +3,12 @@
  * only forwards) stays tiny. shared/api.ts checks at compile time that these
  * and its schema map name the same channels.
  */
-export const CHANNEL_NAMES = ['project:current', 'signers:import', 'signers:remove', 'tags:verify'] as const;
+export const CHANNEL_NAMES = [
+  'project:current',
+  'signers:import',
+  'signers:remove',
+  'tags:verify',
+] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** The push channel for job events (IPC) and its HTTP counterparts. */

@@ -30,6 +30,8 @@ export const importSignerRequestSchema = z.object({
 export type ImportSignerRequest = z.infer<typeof importSignerRequestSchema>;
 
 export const removeSignerRequestSchema = z.object({
-  fingerprint: z.string().regex(/^[0-9A-F]{40}([0-9A-F]{24})?$/, 'a full fingerprint in upper-case hex'),
+  fingerprint: z
+    .string()
+    .regex(/^[0-9A-F]{40}([0-9A-F]{24})?$/, 'a full fingerprint in upper-case hex'),
 });
 export type RemoveSignerRequest = z.infer<typeof removeSignerRequestSchema>;

@@ -79,7 +79,9 @@ export const tagVerdictSchema = z.object({
 });
 export type TagVerdict = z.infer<typeof tagVerdictSchema>;
 
-const gitSha = z.string().regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/, 'a full commit SHA in lower-case hex');
+const gitSha = z
+  .string()
+  .regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/, 'a full commit SHA in lower-case hex');
 
 /** Tag names as git allows them, minus anything that could be read as an option or a path escape. */
 export const tagNameSchema = z

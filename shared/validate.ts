@@ -19,11 +19,17 @@ export function validateRequest(
   payload: unknown,
 ): { channel: Channel; request: RequestOf<Channel> } {
   if (!isChannel(channel)) {
-    throw new CountersignError('UNKNOWN_CHANNEL', `There is no operation called "${channel.slice(0, 80)}".`);
+    throw new CountersignError(
+      'UNKNOWN_CHANNEL',
+      `There is no operation called "${channel.slice(0, 80)}".`,
+    );
   }
   const parsed = channels[channel].request.safeParse(payload ?? {});
   if (!parsed.success) {
-    throw new CountersignError('INVALID_REQUEST', `The request was not valid: ${describeIssues(parsed.error)}.`);
+    throw new CountersignError(
+      'INVALID_REQUEST',
+      `The request was not valid: ${describeIssues(parsed.error)}.`,
+    );
   }
-  return { channel, request: parsed.data as RequestOf<Channel> };
+  return { channel, request: parsed.data };
 }

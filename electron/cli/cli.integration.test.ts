@@ -19,7 +19,9 @@ let keyring: string;
 
 beforeAll(async () => {
   if (!existsSync(join(import.meta.dirname, '..', '..', 'out', 'cli', 'main.js'))) {
-    throw new Error('The CLI is not built: run `node scripts/build.mjs` (npm test does) before these tests.');
+    throw new Error(
+      'The CLI is not built: run `node scripts/build.mjs` (npm test does) before these tests.',
+    );
   }
   demo = await makeDemo();
   keyring = join(demo.dir, 'keys', 'maintainer.asc');
@@ -29,20 +31,43 @@ afterAll(() => demo.remove());
 
 describe('countersign verify-tag', () => {
   it('exits 0 and prints the signer for a tag signed by a trusted maintainer', () => {
-    const run = countersign('verify-tag', '--repo', demo.repoPath, '--keyring', keyring, '--tag', 'v1.0.0');
+    const run = countersign(
+      'verify-tag',
+      '--repo',
+      demo.repoPath,
+      '--keyring',
+      keyring,
+      '--tag',
+      'v1.0.0',
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('verified');
     expect(run.stdout.replace(/ /g, '')).toContain(demo.maintainer.signingSubkey);
   });
 
   it('exits 1 with the reason for a tag signed by an untrusted key', () => {
-    const run = countersign('verify-tag', '--repo', demo.repoPath, '--keyring', keyring, '--tag', 'v1.0.0-untrusted');
+    const run = countersign(
+      'verify-tag',
+      '--repo',
+      demo.repoPath,
+      '--keyring',
+      keyring,
+      '--tag',
+      'v1.0.0-untrusted',
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('UNKNOWN_KEY');
   });
 
   it('prints the whole verdict as JSON with --json', () => {
-    const run = countersign('verify-tag', '--project', demo.projectFile, '--tag', 'v1.0.0-rc1', '--json');
+    const run = countersign(
+      'verify-tag',
+      '--project',
+      demo.projectFile,
+      '--tag',
+      'v1.0.0-rc1',
+      '--json',
+    );
     expect(run.code).toBe(0);
     const verdict = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(verdict).toMatchObject({
@@ -60,7 +85,16 @@ describe('countersign verify-tag', () => {
   });
 
   it('exits 1 when the tag does not point at --expect-commit', () => {
-    const run = countersign('verify-tag', '--project', demo.projectFile, '--tag', 'v1.0.0', '--expect-commit', '0'.repeat(40), '--json');
+    const run = countersign(
+      'verify-tag',
+      '--project',
+      demo.projectFile,
+      '--tag',
+      'v1.0.0',
+      '--expect-commit',
+      '0'.repeat(40),
+      '--json',
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('COMMIT_MISMATCH');
   });
@@ -69,12 +103,30 @@ describe('countersign verify-tag', () => {
     const notKeys = join(demo.dir, 'not-keys.txt');
     await writeFile(notKeys, 'hello, I am not a key\n');
     const cases = [
-      { args: ['verify-tag', '--repo', demo.repoPath, '--keyring', keyring, '--tag', 'v9'], code: 'TAG_NOT_FOUND' },
-      { args: ['verify-tag', '--repo', '/nonexistent', '--keyring', keyring, '--tag', 'v1.0.0'], code: 'REPO_UNREADABLE' },
-      { args: ['verify-tag', '--repo', demo.dir, '--keyring', keyring, '--tag', 'v1.0.0'], code: 'REPO_UNREADABLE' },
-      { args: ['verify-tag', '--repo', demo.repoPath, '--keyring', notKeys, '--tag', 'v1.0.0'], code: 'INVALID_KEYRING' },
-      { args: ['verify-tag', '--repo', demo.repoPath, '--keyring', keyring, '--tag', '--evil'], code: 'INVALID_REQUEST' },
-      { args: ['verify-tag', '--repo', demo.repoPath, '--keyring', keyring], code: 'INVALID_REQUEST' },
+      {
+        args: ['verify-tag', '--repo', demo.repoPath, '--keyring', keyring, '--tag', 'v9'],
+        code: 'TAG_NOT_FOUND',
+      },
+      {
+        args: ['verify-tag', '--repo', '/nonexistent', '--keyring', keyring, '--tag', 'v1.0.0'],
+        code: 'REPO_UNREADABLE',
+      },
+      {
+        args: ['verify-tag', '--repo', demo.dir, '--keyring', keyring, '--tag', 'v1.0.0'],
+        code: 'REPO_UNREADABLE',
+      },
+      {
+        args: ['verify-tag', '--repo', demo.repoPath, '--keyring', notKeys, '--tag', 'v1.0.0'],
+        code: 'INVALID_KEYRING',
+      },
+      {
+        args: ['verify-tag', '--repo', demo.repoPath, '--keyring', keyring, '--tag', '--evil'],
+        code: 'INVALID_REQUEST',
+      },
+      {
+        args: ['verify-tag', '--repo', demo.repoPath, '--keyring', keyring],
+        code: 'INVALID_REQUEST',
+      },
       { args: ['verify-tag', '--bogus'], code: 'INVALID_REQUEST' },
     ];
     for (const { args, code } of cases) {

@@ -8,9 +8,21 @@ import { safeForTerminal } from './terminalText';
 type Command = { run: (args: string[]) => Promise<number>; usage: string; summary: string };
 
 const COMMANDS: Record<string, Command> = {
-  demo: { run: demoCommand, usage: demoUsage, summary: 'create the sample release (signed tags, keys, project)' },
-  'verify-tag': { run: verifyTagCommand, usage: verifyTagUsage, summary: 'step 1: verify a signed release tag' },
-  serve: { run: serveCommand, usage: serveUsage, summary: 'open browser mode on 127.0.0.1 with a token' },
+  demo: {
+    run: demoCommand,
+    usage: demoUsage,
+    summary: 'create the sample release (signed tags, keys, project)',
+  },
+  'verify-tag': {
+    run: verifyTagCommand,
+    usage: verifyTagUsage,
+    summary: 'step 1: verify a signed release tag',
+  },
+  serve: {
+    run: serveCommand,
+    usage: serveUsage,
+    summary: 'open browser mode on 127.0.0.1 with a token',
+  },
 };
 
 const HELP = `countersign — prove that CI's packages are what the tagged source builds, before signing them.
@@ -19,7 +31,10 @@ Usage: countersign <command> [options]
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, command]) => `  ${name.padEnd(12)}${command.summary}\n  ${' '.repeat(12)}${command.usage}`)
+  .map(
+    ([name, command]) =>
+      `  ${name.padEnd(12)}${command.summary}\n  ${' '.repeat(12)}${command.usage}`,
+  )
   .join('\n')}
 
 Options common to commands:

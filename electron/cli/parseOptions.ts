@@ -10,13 +10,19 @@ export function parseOptions<T extends Options>(args: string[], options: T, usag
   } catch (error) {
     throw new CountersignError(
       'INVALID_REQUEST',
-      error instanceof Error ? error.message.split('\n')[0] ?? 'Invalid options.' : 'Invalid options.',
+      error instanceof Error
+        ? (error.message.split('\n')[0] ?? 'Invalid options.')
+        : 'Invalid options.',
       `Usage: ${usage}`,
     );
   }
 }
 
-export function requireOption(value: string | boolean | undefined, name: string, usage: string): string {
+export function requireOption(
+  value: string | boolean | undefined,
+  name: string,
+  usage: string,
+): string {
   if (typeof value !== 'string' || value === '') {
     throw new CountersignError('INVALID_REQUEST', `--${name} is required.`, `Usage: ${usage}`);
   }

@@ -9,7 +9,9 @@ describe('safeForTerminal', () => {
     expect(safeForTerminal('abc\u202edef')).toBe('abc\\u202edef');
   });
   it('keeps ordinary text, tabs and newlines', () => {
-    expect(safeForTerminal('Dana Maintainer\tok\nnext ünïcode')).toBe('Dana Maintainer\tok\nnext ünïcode');
+    expect(safeForTerminal('Dana Maintainer\tok\nnext ünïcode')).toBe(
+      'Dana Maintainer\tok\nnext ünïcode',
+    );
   });
 });
 

@@ -31,7 +31,11 @@ export function createCountersignCore(projectFile: string | null): CountersignCo
   const jobs = new JobRegistry();
   const open = async (): Promise<LoadedProject> => {
     if (!projectFile) {
-      throw new CountersignError('NO_PROJECT', 'No project is open.', 'Start Countersign with --project DIR/project.json.');
+      throw new CountersignError(
+        'NO_PROJECT',
+        'No project is open.',
+        'Start Countersign with --project DIR/project.json.',
+      );
     }
     return loadProject(projectFile);
   };

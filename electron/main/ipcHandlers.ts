@@ -14,10 +14,18 @@ function checkSender(event: IpcMainInvokeEvent, window: BrowserWindow, rendererU
     frame !== null &&
     frame === window.webContents.mainFrame &&
     frame.url.startsWith(rendererUrl);
-  if (!trusted) throw new CountersignError('FORBIDDEN_ORIGIN', 'This message did not come from the Countersign window.');
+  if (!trusted)
+    throw new CountersignError(
+      'FORBIDDEN_ORIGIN',
+      'This message did not come from the Countersign window.',
+    );
 }
 
-export function registerIpcHandlers(core: CountersignCore, window: BrowserWindow, rendererUrl: string): () => void {
+export function registerIpcHandlers(
+  core: CountersignCore,
+  window: BrowserWindow,
+  rendererUrl: string,
+): () => void {
   for (const name of CHANNEL_NAMES) {
     ipcMain.handle(name, async (event, payload: unknown): Promise<Outcome<unknown>> => {
       try {

@@ -12,7 +12,8 @@ const { values } = parseArgs({
   options: { project: { type: 'string' } },
   strict: false,
 });
-const projectFile = typeof values.project === 'string' ? values.project : (process.env.COUNTERSIGN_PROJECT ?? null);
+const projectFile =
+  typeof values.project === 'string' ? values.project : (process.env.COUNTERSIGN_PROJECT ?? null);
 
 app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();

@@ -6,17 +6,24 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy';
  * a strict CSP, no navigation away, no new windows, no remote requests,
  * every permission request denied.
  */
-export function createSecureWindow(options: { preload: string; rendererUrl: string }): BrowserWindow {
+export function createSecureWindow(options: {
+  preload: string;
+  rendererUrl: string;
+}): BrowserWindow {
   const defaultSession = session.defaultSession;
   defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   defaultSession.setPermissionCheckHandler(() => false);
   defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const local = details.url.startsWith(options.rendererUrl) || details.url.startsWith('devtools://');
+    const local =
+      details.url.startsWith(options.rendererUrl) || details.url.startsWith('devtools://');
     callback({ cancel: !local });
   });
   defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
     });
   });
 

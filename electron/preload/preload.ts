@@ -8,7 +8,10 @@ const allowed = new Set<string>(CHANNEL_NAMES);
 contextBridge.exposeInMainWorld('countersign', {
   invoke(channel: string, request: unknown): Promise<unknown> {
     if (typeof channel !== 'string' || !allowed.has(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'There is no such operation.' } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL', message: 'There is no such operation.' },
+      });
     }
     return ipcRenderer.invoke(channel, request);
   },

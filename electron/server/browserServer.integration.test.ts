@@ -24,7 +24,13 @@ function call(
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers: options.headers },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+      },
       (res) => {
         let body = '';
         res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
@@ -135,7 +141,11 @@ describe('browser-mode server', () => {
       body: JSON.stringify({ tag: 'v1.0.0', repo: '/etc' }),
     });
     expect(extra.status).toBe(400);
-    const unknown = await call('/api/fs:read', { method: 'POST', headers: apiHeaders(), body: '{}' });
+    const unknown = await call('/api/fs:read', {
+      method: 'POST',
+      headers: apiHeaders(),
+      body: '{}',
+    });
     expect(JSON.parse(unknown.body)).toMatchObject({ error: { code: 'UNKNOWN_CHANNEL' } });
     const notJson = await call('/api/project:current', {
       method: 'POST',
@@ -177,7 +187,11 @@ describe('browser-mode server', () => {
       req.on('error', (error) => (events.length ? resolve() : reject(error)));
       req.end();
       setTimeout(() => {
-        void call('/api/tags:verify', { method: 'POST', headers: apiHeaders(), body: '{"tag":"v1.0.0"}' });
+        void call('/api/tags:verify', {
+          method: 'POST',
+          headers: apiHeaders(),
+          body: '{"tag":"v1.0.0"}',
+        });
       }, 100);
     });
     expect(events.join('')).toContain('"kind":"verify-tag"');

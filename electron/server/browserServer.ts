@@ -11,7 +11,6 @@ import { readStatic } from './staticFiles';
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
@@ -31,7 +30,10 @@ const STATUS: Partial<Record<AppError['code'], number>> = {
 };
 
 function send(response: ServerResponse, status: number, outcome: Outcome<unknown>): void {
-  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' });
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+  });
   response.end(JSON.stringify(outcome));
 }
 
@@ -45,7 +47,12 @@ function readBody(request: IncomingMessage): Promise<unknown> {
     const type = request.headers['content-type'] ?? '';
     // Only JSON: a cross-site form post cannot send it without a CORS preflight we never answer.
     if (!type.startsWith('application/json')) {
-      reject(new CountersignError('INVALID_REQUEST', 'Requests must be JSON (Content-Type: application/json).'));
+      reject(
+        new CountersignError(
+          'INVALID_REQUEST',
+          'Requests must be JSON (Content-Type: application/json).',
+        ),
+      );
       return;
     }
     const chunks: Buffer[] = [];
@@ -107,9 +114,13 @@ export async function startBrowserServer(options: {
       if (path.startsWith(HTTP_API_PREFIX)) {
         checkOrigin(request, guard);
         checkToken(request, guard);
-        if (request.method !== 'POST') throw new CountersignError('INVALID_REQUEST', 'API calls use POST.');
+        if (request.method !== 'POST')
+          throw new CountersignError('INVALID_REQUEST', 'API calls use POST.');
         const body = await readBody(request);
-        const { channel, request: valid } = validateRequest(path.slice(HTTP_API_PREFIX.length), body);
+        const { channel, request: valid } = validateRequest(
+          path.slice(HTTP_API_PREFIX.length),
+          body,
+        );
         const call = options.core.api[channel] as (input: unknown) => Promise<unknown>;
         send(response, 200, { ok: true, value: await call(valid) });
         return;
@@ -125,7 +136,10 @@ export async function startBrowserServer(options: {
       }
       const file = await readStatic(options.rendererDir, path);
       if (!file) {
-        response.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+        response.writeHead(404, {
+          ...SECURITY_HEADERS,
+          'Content-Type': 'text/plain; charset=utf-8',
+        });
         response.end('Not found');
         return;
       }

@@ -26,7 +26,10 @@ export function resolveStatic(root: string, urlPath: string): string | null {
   return full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : null;
 }
 
-export async function readStatic(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | null> {
+export async function readStatic(
+  root: string,
+  urlPath: string,
+): Promise<{ body: Buffer; type: string } | null> {
   const file = resolveStatic(root, urlPath);
   if (!file) return null;
   try {

@@ -16,7 +16,11 @@ export function countersignHome(): string {
 
 /** `countersign demo`: writes the sample release (signed tags, keys, project.json). */
 export async function demoCommand(args: string[]): Promise<number> {
-  const values = parseOptions(args, { dir: { type: 'string' }, json: { type: 'boolean' } }, demoUsage);
+  const values = parseOptions(
+    args,
+    { dir: { type: 'string' }, json: { type: 'boolean' } },
+    demoUsage,
+  );
   const dir = values.dir ?? join(countersignHome(), 'demo');
   const log = values.json ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
   const demo = await createDemo(dir, log);

@@ -20,15 +20,23 @@ export async function serveCommand(args: string[]): Promise<number> {
     { project: { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean' } },
     serveUsage,
   );
-  if (!values.project) throw new CountersignError('INVALID_REQUEST', '--project is required.', `Usage: ${serveUsage}`);
+  if (!values.project)
+    throw new CountersignError('INVALID_REQUEST', '--project is required.', `Usage: ${serveUsage}`);
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new CountersignError('INVALID_REQUEST', `--port must be a port number, not ${JSON.stringify(values.port)}.`);
+    throw new CountersignError(
+      'INVALID_REQUEST',
+      `--port must be a port number, not ${JSON.stringify(values.port)}.`,
+    );
   }
   await loadProject(values.project); // refuse a bad project now, not on the first click
   const dir = rendererDir();
   if (!existsSync(`${dir}index.html`)) {
-    throw new CountersignError('TOOL_MISSING', 'The user interface has not been built.', 'Run: npm run build');
+    throw new CountersignError(
+      'TOOL_MISSING',
+      'The user interface has not been built.',
+      'Run: npm run build',
+    );
   }
   const server = await startBrowserServer({
     core: createCountersignCore(values.project),
@@ -42,9 +50,13 @@ export async function serveCommand(args: string[]): Promise<number> {
     );
   });
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ url: server.url, origin: server.origin, token: server.token })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ url: server.url, origin: server.origin, token: server.token })}\n`,
+    );
   } else {
-    process.stdout.write(`Countersign is serving on ${server.url}\nOpen that URL in a browser on this computer; press Ctrl+C to stop.\n`);
+    process.stdout.write(
+      `Countersign is serving on ${server.url}\nOpen that URL in a browser on this computer; press Ctrl+C to stop.\n`,
+    );
   }
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

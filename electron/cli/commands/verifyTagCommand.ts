@@ -16,14 +16,19 @@ async function readKeyringFile(file: string) {
   try {
     bytes = await readFile(file);
   } catch {
-    throw new CountersignError('INVALID_KEYRING', `The keyring file ${JSON.stringify(file)} cannot be read.`);
+    throw new CountersignError(
+      'INVALID_KEYRING',
+      `The keyring file ${JSON.stringify(file)} cannot be read.`,
+    );
   }
   return readKeyring(new Uint8Array(bytes), `The keyring file ${JSON.stringify(file)}`);
 }
 
 function printVerdict(verdict: TagVerdict): void {
   const ok = verdict.verdict === 'verified';
-  const out: string[] = [`${ok ? '✔' : '✘'} ${safeForTerminal(verdict.tagName)}: ${ok ? 'verified' : 'REFUSED'}`];
+  const out: string[] = [
+    `${ok ? '✔' : '✘'} ${safeForTerminal(verdict.tagName)}: ${ok ? 'verified' : 'REFUSED'}`,
+  ];
   const row = (label: string, value: string | null | undefined) => {
     if (value) out.push(`  ${label.padEnd(13)}${safeForTerminal(value)}`);
   };
@@ -33,7 +38,8 @@ function printVerdict(verdict: TagVerdict): void {
   if (verdict.tagHeaderName !== null && verdict.tagHeaderName !== verdict.tagName) {
     row('named inside', verdict.tagHeaderName);
   }
-  if (verdict.tagger) row('tagger', `${verdict.tagger.name} <${verdict.tagger.email}>, ${verdict.tagger.date}`);
+  if (verdict.tagger)
+    row('tagger', `${verdict.tagger.name} <${verdict.tagger.email}>, ${verdict.tagger.date}`);
   if (verdict.signer) {
     row('signed by', verdict.signer.userId);
     row('signing key', groupFingerprint(verdict.signer.signingKeyFingerprint));
@@ -45,9 +51,11 @@ function printVerdict(verdict: TagVerdict): void {
   row('hash', verdict.signature.hashAlgorithm);
   if (verdict.message.trim()) {
     out.push('  message:');
-    for (const line of verdict.message.trimEnd().split('\n')) out.push(`    ${safeForTerminal(line)}`);
+    for (const line of verdict.message.trimEnd().split('\n'))
+      out.push(`    ${safeForTerminal(line)}`);
   }
-  for (const problem of verdict.problems) out.push(`  ✘ ${problem.code}: ${safeForTerminal(problem.message)}`);
+  for (const problem of verdict.problems)
+    out.push(`  ✘ ${problem.code}: ${safeForTerminal(problem.message)}`);
   for (const note of verdict.notes) out.push(`  note: ${safeForTerminal(note)}`);
   process.stdout.write(`${out.join('\n')}\n`);
 }
@@ -86,7 +94,11 @@ export async function verifyTagCommand(args: string[]): Promise<number> {
     trustedKeys = values.keyring ? await readKeyringFile(values.keyring) : project.trustedKeys;
   } else {
     if (!values.repo || !values.keyring) {
-      throw new CountersignError('INVALID_REQUEST', 'Give --repo and --keyring, or --project.', `Usage: ${verifyTagUsage}`);
+      throw new CountersignError(
+        'INVALID_REQUEST',
+        'Give --repo and --keyring, or --project.',
+        `Usage: ${verifyTagUsage}`,
+      );
     }
     repo = values.repo;
     trustedKeys = await readKeyringFile(values.keyring);

@@ -68,13 +68,26 @@ export async function createDemo(
     const repo = await DemoRepo.init(join(dir, 'source'));
     await repo.commit(demoSourceFiles(false), 'Release candidate 1.0.0~rc1', DEMO_RC_DATE);
     const atRc = { date: DEMO_RC_DATE, gpgProgram: await gpg.gpgProgramAt(gpgTime(DEMO_RC_DATE)) };
-    const atRelease = { date: DEMO_RELEASE_DATE, gpgProgram: await gpg.gpgProgramAt(gpgTime(DEMO_RELEASE_DATE)) };
+    const atRelease = {
+      date: DEMO_RELEASE_DATE,
+      gpgProgram: await gpg.gpgProgramAt(gpgTime(DEMO_RELEASE_DATE)),
+    };
     await repo.signedTag('v1.0.0-rc1', 'countersign-hello 1.0.0~rc1', gpg, signingSubkey, atRc);
     await repo.commit(demoSourceFiles(true), 'Release 1.0.0', DEMO_RELEASE_DATE);
     await repo.signedTag('v1.0.0', 'countersign-hello 1.0.0', gpg, signingSubkey, atRelease);
-    await repo.signedTag('v1.0.0-untrusted', 'countersign-hello 1.0.0 (not from the maintainer)', gpg, untrusted, atRelease);
+    await repo.signedTag(
+      'v1.0.0-untrusted',
+      'countersign-hello 1.0.0 (not from the maintainer)',
+      gpg,
+      untrusted,
+      atRelease,
+    );
 
-    const empty: ProjectConfig = { name: 'countersign-hello', source: { repo: 'source' }, trustedSigners: [] };
+    const empty: ProjectConfig = {
+      name: 'countersign-hello',
+      source: { repo: 'source' },
+      trustedSigners: [],
+    };
     const projectFile = join(dir, 'project.json');
     await saveProject(projectFile, await addTrustedKeys(empty, maintainerKey));
     log(`Demo release written to ${dir}`);

@@ -19,10 +19,14 @@ export class DemoRepo {
 
   async git(args: string[], env: NodeJS.ProcessEnv = {}, gpgProgram?: string): Promise<string> {
     const config = [
-      '-c', `user.name=${AUTHOR.name}`,
-      '-c', `user.email=${AUTHOR.email}`,
-      '-c', 'commit.gpgsign=false',
-      '-c', 'tag.gpgsign=false',
+      '-c',
+      `user.name=${AUTHOR.name}`,
+      '-c',
+      `user.email=${AUTHOR.email}`,
+      '-c',
+      'commit.gpgsign=false',
+      '-c',
+      'tag.gpgsign=false',
       ...(gpgProgram ? ['-c', `gpg.program=${gpgProgram}`] : []),
     ];
     const result = await runGit([...config, ...args], { cwd: this.path, env });
@@ -35,7 +39,9 @@ export class DemoRepo {
     for (const [name, content] of Object.entries(files)) {
       const full = join(this.path, name);
       await mkdir(dirname(full), { recursive: true });
-      await writeFile(full, content, { mode: name.endsWith('rules') || name.endsWith('.sh') ? 0o755 : 0o644 });
+      await writeFile(full, content, {
+        mode: name.endsWith('rules') || name.endsWith('.sh') ? 0o755 : 0o644,
+      });
     }
     await this.git(['add', '-A']);
     const env = { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
@@ -53,7 +59,16 @@ export class DemoRepo {
   ): Promise<void> {
     const env = { ...gpg.env, ...(options.date ? { GIT_COMMITTER_DATE: options.date } : {}) };
     await this.git(
-      ['-c', `user.signingkey=${signingKey}!`, 'tag', '-s', '-m', message, name, options.target ?? 'HEAD'],
+      [
+        '-c',
+        `user.signingkey=${signingKey}!`,
+        'tag',
+        '-s',
+        '-m',
+        message,
+        name,
+        options.target ?? 'HEAD',
+      ],
       env,
       options.gpgProgram,
     );

@@ -6,7 +6,11 @@ import { randomBytes } from 'node:crypto';
  * Writes a file so that readers see the old content or the new, never half:
  * write a temp file beside it, fsync, rename over, fsync the folder.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  mode = 0o644,
+): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', mode);
   try {

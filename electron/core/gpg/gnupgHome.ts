@@ -31,7 +31,9 @@ export class GnupgHome {
 
   run(args: string[], options: GpgRunOptions = {}): Promise<string> {
     const fixed = ['--batch', '--no-tty', '--pinentry-mode', 'loopback', '--passphrase', ''];
-    const time = options.fakedTime ? ['--faked-system-time', options.fakedTime, '--ignore-time-conflict'] : [];
+    const time = options.fakedTime
+      ? ['--faked-system-time', options.fakedTime, '--ignore-time-conflict']
+      : [];
     return new Promise((resolve, reject) => {
       const child = spawn('gpg', [...fixed, ...time, ...args], {
         env: { ...process.env, GNUPGHOME: this.home, LC_ALL: 'C' },
@@ -41,7 +43,13 @@ export class GnupgHome {
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
       child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
       child.on('error', () =>
-        reject(new CountersignError('TOOL_MISSING', 'GnuPG (gpg) could not be started.', 'apt-get install gnupg')),
+        reject(
+          new CountersignError(
+            'TOOL_MISSING',
+            'GnuPG (gpg) could not be started.',
+            'apt-get install gnupg',
+          ),
+        ),
       );
       child.on('close', (code) => {
         if (code === 0) resolve(out);
@@ -58,7 +66,13 @@ export class GnupgHome {
     options: { algo?: string; usage?: string; expire?: string; fakedTime?: string } = {},
   ): Promise<string> {
     await this.run(
-      ['--quick-gen-key', userId, options.algo ?? 'ed25519', options.usage ?? 'sign', options.expire ?? '0'],
+      [
+        '--quick-gen-key',
+        userId,
+        options.algo ?? 'ed25519',
+        options.usage ?? 'sign',
+        options.expire ?? '0',
+      ],
       options,
     );
     return this.fingerprintOf(userId);
@@ -70,7 +84,16 @@ export class GnupgHome {
     options: { algo?: string; usage?: string; expire?: string; fakedTime?: string } = {},
   ): Promise<string> {
     const before = await this.subkeyFingerprints(primary);
-    await this.run(['--quick-add-key', primary, options.algo ?? 'ed25519', options.usage ?? 'sign', options.expire ?? '0'], options);
+    await this.run(
+      [
+        '--quick-add-key',
+        primary,
+        options.algo ?? 'ed25519',
+        options.usage ?? 'sign',
+        options.expire ?? '0',
+      ],
+      options,
+    );
     const after = await this.subkeyFingerprints(primary);
     const added = after.find((fpr) => !before.includes(fpr));
     if (!added) throw new Error('gpg did not add a subkey');
@@ -85,7 +108,12 @@ export class GnupgHome {
   }
 
   async subkeyFingerprints(primary: string): Promise<string[]> {
-    const listing = await this.run(['--with-colons', '--with-subkey-fingerprints', '--list-keys', primary]);
+    const listing = await this.run([
+      '--with-colons',
+      '--with-subkey-fingerprints',
+      '--list-keys',
+      primary,
+    ]);
     const lines = listing.split('\n');
     const result: string[] = [];
     lines.forEach((line, index) => {
@@ -103,7 +131,10 @@ export class GnupgHome {
 
   /** Revokes a primary key with the revocation certificate GnuPG made when generating it. */
   async revokeKey(fingerprint: string): Promise<void> {
-    const certificate = await readFile(join(this.home, 'openpgp-revocs.d', `${fingerprint}.rev`), 'utf8');
+    const certificate = await readFile(
+      join(this.home, 'openpgp-revocs.d', `${fingerprint}.rev`),
+      'utf8',
+    );
     // GnuPG prefixes the armor line with ":" so the file cannot be imported by mistake.
     await this.run(['--import'], { input: certificate.replace(/^:-----BEGIN/m, '-----BEGIN') });
   }
@@ -120,8 +151,16 @@ export class GnupgHome {
   }
 
   /** Sets a key's (or some subkeys') expiry, as `gpg --quick-set-expire` does. */
-  async setExpiry(primary: string, expire: string, subkeys: string[] = [], fakedTime?: string): Promise<void> {
-    await this.run(['--quick-set-expire', primary, expire, ...subkeys], fakedTime ? { fakedTime } : {});
+  async setExpiry(
+    primary: string,
+    expire: string,
+    subkeys: string[] = [],
+    fakedTime?: string,
+  ): Promise<void> {
+    await this.run(
+      ['--quick-set-expire', primary, expire, ...subkeys],
+      fakedTime ? { fakedTime } : {},
+    );
   }
 
   /**
@@ -141,7 +180,9 @@ export class GnupgHome {
   /** Stops this home's agent and deletes the home, secrets included. */
   async dispose(): Promise<void> {
     await new Promise<void>((resolve) => {
-      const child = spawn('gpgconf', ['--kill', 'all'], { env: { ...process.env, GNUPGHOME: this.home } });
+      const child = spawn('gpgconf', ['--kill', 'all'], {
+        env: { ...process.env, GNUPGHOME: this.home },
+      });
       child.on('close', () => resolve());
       child.on('error', () => resolve());
     });

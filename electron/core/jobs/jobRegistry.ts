@@ -33,7 +33,11 @@ export class JobRegistry {
     this.emitter.emit('event', event);
   }
 
-  async run<T>(kind: JobKind, title: string, work: (report: JobReporter) => Promise<T>): Promise<T> {
+  async run<T>(
+    kind: JobKind,
+    title: string,
+    work: (report: JobReporter) => Promise<T>,
+  ): Promise<T> {
     const jobId = randomUUID();
     let phase = 'starting';
     let progress: JobProgress | null = null;

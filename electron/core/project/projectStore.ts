@@ -45,7 +45,10 @@ export async function loadProject(file: string): Promise<LoadedProject> {
   const config = parsed.data;
   const trustedKeys: openpgp.PublicKey[] = [];
   for (const signer of config.trustedSigners) {
-    const keys = await readKeyring(new Uint8Array(Buffer.from(signer.publicKey, 'utf8')), `The trusted key ${signer.fingerprint}`);
+    const keys = await readKeyring(
+      new Uint8Array(Buffer.from(signer.publicKey, 'utf8')),
+      `The trusted key ${signer.fingerprint}`,
+    );
     const key = keys.find((candidate) => fingerprintOf(candidate) === signer.fingerprint);
     if (!key || keys.length !== 1) {
       throw new CountersignError(
@@ -57,7 +60,12 @@ export async function loadProject(file: string): Promise<LoadedProject> {
     trustedKeys.push(key);
   }
   const repo = config.source.repo;
-  return { file: path, config, repoPath: isAbsolute(repo) ? repo : resolve(dirname(path), repo), trustedKeys };
+  return {
+    file: path,
+    config,
+    repoPath: isAbsolute(repo) ? repo : resolve(dirname(path), repo),
+    trustedKeys,
+  };
 }
 
 export async function saveProject(file: string, config: ProjectConfig): Promise<void> {

@@ -12,7 +12,9 @@ const REVOCATION_REASONS: Record<number, string> = {
 };
 
 function newest(signatures: openpgp.SignaturePacket[]): openpgp.SignaturePacket | undefined {
-  return [...signatures].sort((a, b) => (b.created?.getTime() ?? 0) - (a.created?.getTime() ?? 0))[0];
+  return [...signatures].sort(
+    (a, b) => (b.created?.getTime() ?? 0) - (a.created?.getTime() ?? 0),
+  )[0];
 }
 
 function isSubkey(key: AnyKey): key is openpgp.Subkey {
@@ -37,7 +39,10 @@ export async function expiryOf(key: AnyKey): Promise<Date | null> {
 
 export async function revocationOf(key: AnyKey): Promise<{ revoked: boolean; reason?: string }> {
   const revoked = isSubkey(key)
-    ? await key.isRevoked(undefined as unknown as openpgp.SignaturePacket, undefined as unknown as openpgp.PublicKeyPacket)
+    ? await key.isRevoked(
+        undefined as unknown as openpgp.SignaturePacket,
+        undefined as unknown as openpgp.PublicKeyPacket,
+      )
     : await key.isRevoked();
   if (!revoked) return { revoked: false };
   const signature = newest(key.revocationSignatures);

@@ -42,7 +42,7 @@ export async function readKeyring(bytes: Uint8Array, source: string): Promise<op
   if (keys.length === 0) {
     throw new CountersignError('INVALID_KEYRING', `${source} holds no OpenPGP keys.`);
   }
-  return keys.map((key) => (key.isPrivate() ? key.toPublic() : (key as openpgp.PublicKey)));
+  return keys.map((key) => (key.isPrivate() ? key.toPublic() : key));
 }
 
 /** Accepts what a UI or HTTP client sends: armored text, or "base64:" + binary. */

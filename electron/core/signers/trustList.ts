@@ -9,7 +9,10 @@ import { keyBytesFromText, readKeyring } from './readKeyring';
  * two copies (a newer copy brings an extended expiry or a revocation; an older
  * copy can never strip a revocation we already hold).
  */
-export async function addTrustedKeys(config: ProjectConfig, keyText: string): Promise<ProjectConfig> {
+export async function addTrustedKeys(
+  config: ProjectConfig,
+  keyText: string,
+): Promise<ProjectConfig> {
   const keys = await readKeyring(keyBytesFromText(keyText), 'The key you gave');
   const signers = [...config.trustedSigners];
   for (const key of keys) {
@@ -29,7 +32,13 @@ export async function addTrustedKeys(config: ProjectConfig, keyText: string): Pr
 
 export function removeTrustedKey(config: ProjectConfig, fingerprint: string): ProjectConfig {
   if (!config.trustedSigners.some((signer) => signer.fingerprint === fingerprint)) {
-    throw new CountersignError('SIGNER_NOT_FOUND', `No trusted signer has the fingerprint ${fingerprint}.`);
+    throw new CountersignError(
+      'SIGNER_NOT_FOUND',
+      `No trusted signer has the fingerprint ${fingerprint}.`,
+    );
   }
-  return { ...config, trustedSigners: config.trustedSigners.filter((signer) => signer.fingerprint !== fingerprint) };
+  return {
+    ...config,
+    trustedSigners: config.trustedSigners.filter((signer) => signer.fingerprint !== fingerprint),
+  };
 }

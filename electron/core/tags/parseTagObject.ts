@@ -22,7 +22,10 @@ const SIGNATURE_STARTS: ReadonlyArray<[string, Exclude<SignatureFormat, 'none'>]
   ['-----BEGIN SSH SIGNATURE-----', 'ssh'],
 ];
 
-function signatureFormatAt(buffer: Buffer, offset: number): Exclude<SignatureFormat, 'none'> | null {
+function signatureFormatAt(
+  buffer: Buffer,
+  offset: number,
+): Exclude<SignatureFormat, 'none'> | null {
   for (const [start, format] of SIGNATURE_STARTS) {
     if (buffer.subarray(offset, offset + start.length).toString('latin1') === start) return format;
   }

@@ -59,11 +59,20 @@ export async function readTag(repo: string, name: string): Promise<TagRecord> {
   const typeResult = await git(repo, ['cat-file', '-t', oid]);
   const type = typeResult.stdout.toString('utf8').trim();
   if (type !== 'tag') {
-    return { kind: 'lightweight', target: oid, targetType: type, commit: await commitOf(repo, oid) };
+    return {
+      kind: 'lightweight',
+      target: oid,
+      targetType: type,
+      commit: await commitOf(repo, oid),
+    };
   }
   const raw = await git(repo, ['cat-file', 'tag', oid]);
   if (raw.code !== 0) {
-    throw new CountersignError('REPO_UNREADABLE', `The tag object ${oid} could not be read.`, raw.stderr.trim());
+    throw new CountersignError(
+      'REPO_UNREADABLE',
+      `The tag object ${oid} could not be read.`,
+      raw.stderr.trim(),
+    );
   }
   return { kind: 'annotated', tagObject: oid, raw: raw.stdout, commit: await commitOf(repo, oid) };
 }

@@ -131,7 +131,12 @@ export const EXTRA_USER_IDS = [
 ];
 
 async function keyOf(gpg: GnupgHome, name: FixtureKeyName, primary: string, signingKey = primary) {
-  return { userId: USER_IDS[name], primary, signingKey, subkeys: await gpg.subkeyFingerprints(primary) };
+  return {
+    userId: USER_IDS[name],
+    primary,
+    signingKey,
+    subkeys: await gpg.subkeyFingerprints(primary),
+  };
 }
 
 /**
@@ -163,7 +168,11 @@ async function build(
   dispose: () => Promise<void>,
 ): Promise<TagFixtures> {
   const repo = await DemoRepo.init(join(root, 'repo'));
-  const first = await repo.commit({ 'README.md': '# hello\n' }, 'First commit', '2020-01-01T00:00:00Z');
+  const first = await repo.commit(
+    { 'README.md': '# hello\n' },
+    'First commit',
+    '2020-01-01T00:00:00Z',
+  );
   const release = await repo.commit(
     { 'README.md': '# hello\n\nReleased.\n', 'src/hello.c': 'int main(void) { return 0; }\n' },
     'Release 1.0.0',
@@ -196,7 +205,10 @@ async function build(
     usage: 'cert',
     fakedTime: AT.keys2020,
   });
-  const lapsedSubkey = await gpg.addSubkey(lapsedPrimary, { usage: 'sign', fakedTime: AT.keys2020 });
+  const lapsedSubkey = await gpg.addSubkey(lapsedPrimary, {
+    usage: 'sign',
+    fakedTime: AT.keys2020,
+  });
   const later = await gpg.generateKey(USER_IDS.expiredAfterSigning, { fakedTime: AT.keys2020 });
   // A key made on 2023-01-01 that signs "on 2021-01-01".
   const future = await gpg.generateKey(USER_IDS.createdAfterSigning, { fakedTime: AT.keys2023 });
@@ -204,8 +216,12 @@ async function build(
   const sha1Program = join(gpg.home, 'gpg-sha1.sh');
   await writeFile(sha1Program, '#!/bin/sh\nexec gpg --digest-algo SHA1 "$@"\n', { mode: 0o700 });
 
-  const sign = (name: string, message: string, key: string, options: Parameters<DemoRepo['signedTag']>[4] = {}) =>
-    repo.signedTag(name, message, gpg, key, options);
+  const sign = (
+    name: string,
+    message: string,
+    key: string,
+    options: Parameters<DemoRepo['signedTag']>[4] = {},
+  ) => repo.signedTag(name, message, gpg, key, options);
 
   await sign('good-rsa', 'hello 1.0.0 (RSA)', rsa);
   await sign('good-ed25519', 'hello 1.0.0', ed25519);
@@ -240,10 +256,16 @@ async function build(
   // signature is the only thing wrong: the signed tag is overwritten in place.
   await sign('tampered-message', 'hello 1.0.0: reviewed and approved', ed25519);
   const message = await repo.rawTag('tampered-message');
-  await repo.writeTagObject('tampered-message', message.replace('reviewed and approved', 'reviewed and rejected'));
+  await repo.writeTagObject(
+    'tampered-message',
+    message.replace('reviewed and approved', 'reviewed and rejected'),
+  );
   await sign('tampered-object', 'hello 1.0.0 (object swapped)', ed25519);
   const object = await repo.rawTag('tampered-object');
-  await repo.writeTagObject('tampered-object', object.replace(`object ${release}\n`, `object ${first}\n`));
+  await repo.writeTagObject(
+    'tampered-object',
+    object.replace(`object ${release}\n`, `object ${first}\n`),
+  );
 
   // The rc tag object, unchanged, published under another release's name.
   const rcObject = await repo.git(['rev-parse', 'refs/tags/v1.0.0-rc1']);
@@ -310,7 +332,12 @@ async function build(
       signedBy: 'createdAfterSigning',
     },
     renamed: { tag: 'v9.9.9', trusted: ['ed25519'], signedBy: 'ed25519' },
-    commitMismatch: { tag: 'good-ed25519', trusted: ['ed25519'], signedBy: 'ed25519', expectCommit: first },
+    commitMismatch: {
+      tag: 'good-ed25519',
+      trusted: ['ed25519'],
+      signedBy: 'ed25519',
+      expectCommit: first,
+    },
     sha1: { tag: 'sha1', trusted: ['rsa'], signedBy: 'rsa' },
   };
 
@@ -335,7 +362,8 @@ async function build(
     let home = verifyHomes.get(id);
     if (!home) {
       home = GnupgHome.create().then(async (fresh) => {
-        if (names.length > 0) await fresh.run(['--import'], { input: armoredFor(names).join('\n') });
+        if (names.length > 0)
+          await fresh.run(['--import'], { input: armoredFor(names).join('\n') });
         return fresh;
       });
       verifyHomes.set(id, home);

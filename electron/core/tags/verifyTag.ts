@@ -82,7 +82,12 @@ export async function verifyTag(input: VerifyTagInput): Promise<TagVerdict> {
       message: `"${input.tag}" is signed with ${parsed.signature.format === 'ssh' ? 'an SSH key' : 'an X.509 certificate'}; Countersign trusts OpenPGP signatures only. Ask the maintainer to sign with their OpenPGP key.`,
     });
   } else {
-    check = await verifyTagSignature(parsed.signature.armored, parsed.payload, input.trustedKeys, now);
+    check = await verifyTagSignature(
+      parsed.signature.armored,
+      parsed.payload,
+      input.trustedKeys,
+      now,
+    );
   }
   problems.push(...check.problems);
 

@@ -15,7 +15,11 @@ export interface SignatureCheck {
   notes: string[];
 }
 
-const WEAK_HASHES = new Set<number>([openpgp.enums.hash.md5, openpgp.enums.hash.sha1, openpgp.enums.hash.ripemd]);
+const WEAK_HASHES = new Set<number>([
+  openpgp.enums.hash.md5,
+  openpgp.enums.hash.sha1,
+  openpgp.enums.hash.ripemd,
+]);
 
 // Clocks of signer and verifier disagree a little; GnuPG allows the same kind of slack.
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -83,14 +87,17 @@ export async function verifyTagSignature(
       notes,
     };
   }
-  const packet = parsed.packets.filterByTag(openpgp.enums.packet.signature)[0] as
-    | openpgp.SignaturePacket
-    | undefined;
+  const packet = parsed.packets.filterByTag(openpgp.enums.packet.signature)[0];
   if (!packet) {
     return {
       signature: { format: 'openpgp', issuerKeyId: null, createdAt: null, hashAlgorithm: null },
       signer: null,
-      problems: [{ code: 'MALFORMED_SIGNATURE', message: 'The signature block holds no signature. Ask the maintainer to re-sign the tag.' }],
+      problems: [
+        {
+          code: 'MALFORMED_SIGNATURE',
+          message: 'The signature block holds no signature. Ask the maintainer to re-sign the tag.',
+        },
+      ],
       notes,
     };
   }
@@ -127,7 +134,10 @@ export async function verifyTagSignature(
     primaryKeyFingerprint: fingerprintOf(primary),
     userId: await primaryUserId(primary),
   };
-  const which = signingKey === primary ? 'The signing key' : `The signing subkey ${signer.signingKeyFingerprint}`;
+  const which =
+    signingKey === primary
+      ? 'The signing key'
+      : `The signing subkey ${signer.signingKeyFingerprint}`;
 
   try {
     const message = await openpgp.createMessage({ binary: payload });
@@ -160,7 +170,8 @@ export async function verifyTagSignature(
     });
   }
   for (const key of signingKey === primary ? [primary] : [primary, signingKey]) {
-    const label = key === primary ? `The maintainer's primary key ${fingerprintOf(primary)}` : which;
+    const label =
+      key === primary ? `The maintainer's primary key ${fingerprintOf(primary)}` : which;
     if (key.getCreationTime().getTime() > created.getTime()) {
       problems.push({
         code: 'SIGNATURE_BEFORE_KEY_CREATION',
@@ -181,7 +192,9 @@ export async function verifyTagSignature(
         message: `${label} expired on ${day(expiry)}, before the tag was signed (${day(created)}). Ask the maintainer to extend the key's expiry and publish it, then re-import it; or re-sign with a valid key.`,
       });
     } else if (expiry && expiry.getTime() <= now.getTime()) {
-      notes.push(`${label} expired on ${day(expiry)}, after the tag was signed (${day(created)}); the signature was made while it was valid.`);
+      notes.push(
+        `${label} expired on ${day(expiry)}, after the tag was signed (${day(created)}); the signature was made while it was valid.`,
+      );
     }
   }
   if (!canSignData(signingKey)) {

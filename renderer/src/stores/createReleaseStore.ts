@@ -1,0 +1,109 @@
+import { create } from 'zustand';
+import type { CountersignClient } from '../../../shared/api';
+import type { AppError } from '../../../shared/errors';
+import type { ProjectSummary } from '../../../shared/project';
+import type { TagVerdict, VerifyTagRequest } from '../../../shared/tags';
+
+/** Where an error came from, so it is shown beside the thing that failed. */
+export type ErrorArea = 'project' | 'signers' | 'verify';
+
+export interface ReleaseState {
+  project: ProjectSummary | null;
+  projectLoading: boolean;
+  /** The tag to verify, as typed or picked from the project's tags. */
+  selectedTag: string;
+  /** Optional commit the tag must resolve to, as typed. */
+  expectedCommit: string;
+  verdict: TagVerdict | null;
+  /** The request that produced (or is producing) the verdict. */
+  verdictRequest: VerifyTagRequest | null;
+  verifying: boolean;
+  signersBusy: boolean;
+  errors: Record<ErrorArea, AppError | null>;
+
+  loadProject(): Promise<void>;
+  selectTag(tag: string): void;
+  setExpectedCommit(commit: string): void;
+  verifySelectedTag(): Promise<void>;
+  importSigner(key: string): Promise<boolean>;
+  removeSigner(fingerprint: string): Promise<boolean>;
+  dismissError(area: ErrorArea): void;
+}
+
+const NO_ERRORS: Record<ErrorArea, AppError | null> = { project: null, signers: null, verify: null };
+
+/**
+ * The release under review: the open project, the tag being checked and its
+ * verdict. Built from a client so tests can hand it a fake engine.
+ */
+export function createReleaseStore(client: CountersignClient) {
+  // Only the latest verification may set the verdict; an older, slower answer is dropped.
+  let latestVerification = 0;
+
+  return create<ReleaseState>()((set, get) => {
+    const setError = (area: ErrorArea, error: AppError | null) =>
+      set((state) => ({ errors: { ...state.errors, [area]: error } }));
+
+    const applyProject = (project: ProjectSummary) => set({ project });
+
+    return {
+      project: null,
+      projectLoading: false,
+      selectedTag: '',
+      expectedCommit: '',
+      verdict: null,
+      verdictRequest: null,
+      verifying: false,
+      signersBusy: false,
+      errors: NO_ERRORS,
+
+      async loadProject() {
+        set({ projectLoading: true });
+        setError('project', null);
+        const outcome = await client.invoke('project:current', {});
+        set({ projectLoading: false });
+        if (outcome.ok) applyProject(outcome.value);
+        else setError('project', outcome.error);
+      },
+
+      selectTag: (selectedTag) => set({ selectedTag }),
+      setExpectedCommit: (expectedCommit) => set({ expectedCommit }),
+
+      async verifySelectedTag() {
+        const tag = get().selectedTag.trim();
+        const commit = get().expectedCommit.trim().toLowerCase();
+        const request: VerifyTagRequest = commit === '' ? { tag } : { tag, expectCommit: commit };
+        const ticket = ++latestVerification;
+        set({ verifying: true, verdict: null, verdictRequest: request });
+        setError('verify', null);
+        const outcome = await client.invoke('tags:verify', request);
+        if (ticket !== latestVerification) return;
+        set({ verifying: false });
+        if (outcome.ok) set({ verdict: outcome.value });
+        else setError('verify', outcome.error);
+      },
+
+      async importSigner(key) {
+        set({ signersBusy: true });
+        setError('signers', null);
+        const outcome = await client.invoke('signers:import', { key });
+        set({ signersBusy: false });
+        if (outcome.ok) applyProject(outcome.value);
+        else setError('signers', outcome.error);
+        return outcome.ok;
+      },
+
+      async removeSigner(fingerprint) {
+        set({ signersBusy: true });
+        setError('signers', null);
+        const outcome = await client.invoke('signers:remove', { fingerprint });
+        set({ signersBusy: false });
+        if (outcome.ok) applyProject(outcome.value);
+        else setError('signers', outcome.error);
+        return outcome.ok;
+      },
+
+      dismissError: (area) => setError(area, null),
+    };
+  });
+}
