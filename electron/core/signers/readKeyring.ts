@@ -9,7 +9,7 @@ function isKeybox(bytes: Uint8Array): boolean {
 function looksArmored(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.subarray(0, 64 * 1024))
     .toString('latin1')
-    .includes('-----BEGIN PGP PUBLIC KEY BLOCK-----');
+    .includes('-----BEGIN PGP ');
 }
 
 /**
