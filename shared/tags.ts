@@ -94,6 +94,8 @@ export const tagNameSchema = z
 export const verifyTagRequestSchema = z.object({
   tag: tagNameSchema,
   expectCommit: gitSha.optional(),
+  /** Accept a SHA-1 signature (old releases). Off unless asked for. */
+  allowSha1: z.boolean().optional(),
 });
 export type VerifyTagRequest = z.infer<typeof verifyTagRequestSchema>;
 

@@ -59,7 +59,7 @@ export function createCountersignCore(projectFile: string | null): CountersignCo
       return summarise(await open());
     },
 
-    'tags:verify': ({ tag, expectCommit }) =>
+    'tags:verify': ({ tag, expectCommit, allowSha1 }) =>
       jobs.run('verify-tag', `Verify tag ${tag}`, async (report) => {
         const project = await open();
         report.phase('read tag', { done: 0, total: 2, unit: 'steps' });
@@ -70,6 +70,7 @@ export function createCountersignCore(projectFile: string | null): CountersignCo
           tag,
           trustedKeys: project.trustedKeys,
           expectCommit,
+          allowSha1,
         });
         report.log(
           verdict.verdict === 'verified'

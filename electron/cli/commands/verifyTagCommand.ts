@@ -9,7 +9,7 @@ import { parseOptions } from '../parseOptions';
 import { groupFingerprint, safeForTerminal } from '../terminalText';
 
 export const verifyTagUsage =
-  'countersign verify-tag (--repo DIR --keyring FILE | --project FILE) --tag NAME [--expect-commit SHA] [--json]';
+  'countersign verify-tag (--repo DIR --keyring FILE | --project FILE) --tag NAME [--expect-commit SHA] [--allow-sha1] [--json]';
 
 async function readKeyringFile(file: string) {
   let bytes: Buffer;
@@ -70,6 +70,7 @@ export async function verifyTagCommand(args: string[]): Promise<number> {
       keyring: { type: 'string' },
       project: { type: 'string' },
       'expect-commit': { type: 'string' },
+      'allow-sha1': { type: 'boolean' },
       json: { type: 'boolean' },
     },
     verifyTagUsage,
@@ -108,6 +109,7 @@ export async function verifyTagCommand(args: string[]): Promise<number> {
     tag: request.data.tag,
     trustedKeys,
     expectCommit: request.data.expectCommit,
+    allowSha1: values['allow-sha1'] ?? false,
   });
   if (values.json) process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
   else printVerdict(verdict);

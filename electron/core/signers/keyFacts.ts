@@ -37,19 +37,29 @@ export async function expiryOf(key: AnyKey): Promise<Date | null> {
   }
 }
 
-export async function revocationOf(key: AnyKey): Promise<{ revoked: boolean; reason?: string }> {
+/**
+ * Whether the key counts as revoked at `date`. As RFC 4880 and GnuPG read it, a
+ * "hard" revocation (compromised, or no reason) revokes the key for all time;
+ * a "soft" one (superseded, retired) only from its own date on, so signatures
+ * made before a key was retired stay valid.
+ */
+export async function revocationOf(
+  key: AnyKey,
+  date: Date = new Date(),
+): Promise<{ revoked: boolean; reason?: string; since?: Date }> {
   const revoked = isSubkey(key)
     ? await key.isRevoked(
         undefined as unknown as openpgp.SignaturePacket,
         undefined as unknown as openpgp.PublicKeyPacket,
+        date,
       )
-    : await key.isRevoked();
+    : await key.isRevoked(undefined, undefined, date);
   if (!revoked) return { revoked: false };
   const signature = newest(key.revocationSignatures);
   const flag = signature?.reasonForRevocationFlag ?? 0;
   const text = signature?.reasonForRevocationString;
   const reason = `${REVOCATION_REASONS[flag] ?? `reason ${flag}`}${text ? `: ${text}` : ''}`;
-  return { revoked: true, reason };
+  return { revoked: true, reason, ...(signature?.created ? { since: signature.created } : {}) };
 }
 
 /** Whether the key's current self-signature allows signing data (keys with no flags are allowed, as old keys lack them). */

@@ -9,6 +9,8 @@ export interface VerifyTagInput {
   tag: string;
   trustedKeys: openpgp.PublicKey[];
   expectCommit?: string | undefined;
+  /** Accept SHA-1 signatures (old releases); off by default because SHA-1 collisions are practical. */
+  allowSha1?: boolean | undefined;
   /** The verifier's clock; passed explicitly so the time checks are explainable and testable. */
   now?: Date;
 }

@@ -68,6 +68,7 @@ export async function verifyTagSignature(
   payload: Uint8Array,
   trustedKeys: openpgp.PublicKey[],
   now: Date,
+  policy: { allowSha1?: boolean } = {},
 ): Promise<SignatureCheck> {
   const problems: TagProblem[] = [];
   const notes: string[] = [];
@@ -157,10 +158,12 @@ export async function verifyTagSignature(
     });
   }
 
-  if (packet.hashAlgorithm !== null && WEAK_HASHES.has(packet.hashAlgorithm)) {
+  if (packet.hashAlgorithm === openpgp.enums.hash.sha1 && policy.allowSha1) {
+    notes.push('The signature uses SHA-1, accepted because SHA-1 was explicitly allowed for this check.');
+  } else if (packet.hashAlgorithm !== null && WEAK_HASHES.has(packet.hashAlgorithm)) {
     problems.push({
       code: 'WEAK_HASH',
-      message: `The signature uses ${signature.hashAlgorithm}, which is no longer safe against forgery. Ask the maintainer to re-sign the tag with SHA-256 or stronger (gpg --personal-digest-preferences SHA512).`,
+      message: `The signature uses ${signature.hashAlgorithm}, which is no longer safe against forgery. Ask the maintainer to re-sign the tag with SHA-256 or stronger (gpg --personal-digest-preferences SHA512); for an old release signed before SHA-1 was retired, check again with SHA-1 explicitly allowed (--allow-sha1).`,
     });
   }
   if (created.getTime() > now.getTime() + CLOCK_SKEW_MS) {
@@ -178,12 +181,17 @@ export async function verifyTagSignature(
         message: `${label} was created on ${key.getCreationTime().toISOString()}, after the signature's date (${created.toISOString()}). A signature cannot predate its key: the signer's clock was wrong or the signature is forged. Ask the maintainer to re-sign.`,
       });
     }
-    const revocation = await revocationOf(key);
+    const revocation = await revocationOf(key, created);
+    const revokedNow = revocation.revoked ? revocation : await revocationOf(key, now);
     if (revocation.revoked) {
       problems.push({
         code: 'KEY_REVOKED',
-        message: `${label} has been revoked (${revocation.reason ?? 'no reason given'}). Signatures by a revoked key are not trusted; ask the maintainer to re-sign with their current key, and update the trust list.`,
+        message: `${label} has been revoked (${revocation.reason ?? 'no reason given'}${revocation.since ? `, on ${day(revocation.since)}` : ''}). Signatures by a revoked key are not trusted; ask the maintainer to re-sign with their current key, and update the trust list.`,
       });
+    } else if (revokedNow.revoked) {
+      notes.push(
+        `${label} was retired on ${revokedNow.since ? day(revokedNow.since) : 'a later date'} (${revokedNow.reason ?? 'no reason given'}), after the tag was signed (${day(created)}); a retired or superseded key's earlier signatures stay valid.`,
+      );
     }
     const expiry = await expiryOf(key);
     if (expiry && expiry.getTime() <= created.getTime()) {
