@@ -21,14 +21,73 @@ function isSubkey(key: AnyKey): key is openpgp.Subkey {
   return key instanceof openpgp.Subkey;
 }
 
-/** The self-signature that currently speaks for a key: the newest binding or user self-certification. */
-function currentSelfSignature(key: AnyKey): openpgp.SignaturePacket | undefined {
-  if (isSubkey(key)) return newest(key.bindingSignatures);
-  return newest(key.users.flatMap((user) => user.selfCertifications));
+// Bindings are checked for who made them, not when: a key's self-signatures are
+// often re-issued years after the signatures we verify (extended expiry).
+const ANY_TIME = null as unknown as Date;
+const BINDING_CONFIG: openpgp.Config = { ...openpgp.config, minRSABits: 1024 };
+
+/**
+ * The binding signatures of a subkey that its primary key really made, and,
+ * for a signing subkey, that the subkey countersigned (the back-signature).
+ * A subkey without one is not part of the key, whatever the file says: anyone
+ * can append a packet to a public key.
+ */
+export async function verifiedBindings(subkey: openpgp.Subkey): Promise<openpgp.SignaturePacket[]> {
+  const primary = subkey.mainKey.keyPacket;
+  const data = { key: primary, bind: subkey.keyPacket };
+  const valid: openpgp.SignaturePacket[] = [];
+  for (const binding of subkey.bindingSignatures) {
+    try {
+      await binding.verify(
+        primary,
+        openpgp.enums.signature.subkeyBinding,
+        data,
+        ANY_TIME,
+        false,
+        BINDING_CONFIG,
+      );
+      const signs = ((binding.keyFlags?.[0] ?? 0) & openpgp.enums.keyFlags.signData) !== 0;
+      if (signs) {
+        if (!binding.embeddedSignature) continue;
+        await binding.embeddedSignature.verify(
+          subkey.keyPacket,
+          openpgp.enums.signature.keyBinding,
+          data,
+          ANY_TIME,
+          false,
+          BINDING_CONFIG,
+        );
+      }
+      valid.push(binding);
+    } catch {
+      // not made by the primary key (or not countersigned): ignore it
+    }
+  }
+  return valid;
 }
 
-/** When the key stops being valid, by its current self-signature, as GnuPG reads it; null = never. */
+/** The verified self-signature that currently speaks for a key. */
+async function currentSelfSignature(key: AnyKey): Promise<openpgp.SignaturePacket | undefined> {
+  if (isSubkey(key)) return newest(await verifiedBindings(key));
+  try {
+    return (await key.getPrimaryUser()).selfCertification;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * When the key stops being valid, by its current verified self-signature, as
+ * GnuPG reads it; null = never. A subkey with no valid binding counts as expired
+ * at its creation.
+ */
 export async function expiryOf(key: AnyKey): Promise<Date | null> {
+  if (isSubkey(key)) {
+    const binding = await currentSelfSignature(key);
+    if (!binding) return key.getCreationTime();
+    if (binding.keyNeverExpires !== false || !binding.keyExpirationTime) return null;
+    return new Date(key.getCreationTime().getTime() + binding.keyExpirationTime * 1000);
+  }
   try {
     const time = await key.getExpirationTime();
     return time instanceof Date ? time : null;
@@ -63,8 +122,8 @@ export async function revocationOf(
 }
 
 /** Whether the key's current self-signature allows signing data (keys with no flags are allowed, as old keys lack them). */
-export function canSignData(key: AnyKey): boolean {
-  const flags = currentSelfSignature(key)?.keyFlags;
+export async function canSignData(key: AnyKey): Promise<boolean> {
+  const flags = (await currentSelfSignature(key))?.keyFlags;
   if (!flags || flags.length === 0) return !isSubkey(key);
   return ((flags[0] ?? 0) & openpgp.enums.keyFlags.signData) !== 0;
 }
@@ -92,7 +151,7 @@ async function summarise(key: AnyKey): Promise<KeySummary> {
     expiresAt: expiry ? expiry.toISOString() : null,
     revoked: revocation.revoked,
     ...(revocation.reason ? { revocationReason: revocation.reason } : {}),
-    canSign: canSignData(key),
+    canSign: await canSignData(key),
   };
 }
 

@@ -12,6 +12,16 @@ function looksArmored(bytes: Uint8Array): boolean {
     .includes('-----BEGIN PGP ');
 }
 
+/** openpgp.js reads only the first armor block; files made by `cat a.asc b.asc` hold several. */
+async function readArmoredBlocks(text: string): Promise<openpgp.Key[]> {
+  const blocks = text.match(
+    /-----BEGIN PGP (PUBLIC|PRIVATE) KEY BLOCK-----[\s\S]*?-----END PGP \1 KEY BLOCK-----/g,
+  );
+  if (!blocks) throw new Error('no key block found');
+  const keys = await Promise.all(blocks.map((block) => openpgp.readKeys({ armoredKeys: block })));
+  return keys.flat();
+}
+
 /**
  * Reads OpenPGP public keys from armored or binary bytes (a keyring file as
  * Debian ships them, or one exported key). Private keys are reduced to their
@@ -28,7 +38,7 @@ export async function readKeyring(bytes: Uint8Array, source: string): Promise<op
   let keys: openpgp.Key[];
   try {
     keys = looksArmored(bytes)
-      ? await openpgp.readKeys({ armoredKeys: Buffer.from(bytes).toString('utf8') })
+      ? await readArmoredBlocks(Buffer.from(bytes).toString('utf8'))
       : await openpgp.readKeys({ binaryKeys: bytes });
   } catch (error) {
     throw new CountersignError(

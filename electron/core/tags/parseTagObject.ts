@@ -55,6 +55,8 @@ export function parsePersonStamp(line: string): PersonStamp | null {
   const [, name = '', email = '', seconds = '0', sign, hours = '0', minutes = '0'] = match;
   const offsetMinutes = (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
   const local = new Date((Number(seconds) + offsetMinutes * 60) * 1000);
+  // A hostile tag can carry any number; a date JavaScript cannot represent is no date.
+  if (Number.isNaN(local.getTime())) return null;
   const iso = local.toISOString().replace(/\.\d{3}Z$/, '');
   const tz = `${sign}${hours}:${minutes}`;
   return { name, email, date: `${iso}${tz}` };

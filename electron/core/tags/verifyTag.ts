@@ -89,6 +89,7 @@ export async function verifyTag(input: VerifyTagInput): Promise<TagVerdict> {
       parsed.payload,
       input.trustedKeys,
       now,
+      { allowSha1: input.allowSha1 ?? false },
     );
   }
   problems.push(...check.problems);

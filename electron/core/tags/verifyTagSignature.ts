@@ -6,6 +6,7 @@ import {
   fingerprintOf,
   primaryUserId,
   revocationOf,
+  verifiedBindings,
 } from '../signers/keyFacts';
 
 export interface SignatureCheck {
@@ -45,15 +46,21 @@ function hashName(algorithm: number | null): string | null {
   }
 }
 
-function findSigningKey(keys: openpgp.PublicKey[], packet: openpgp.SignaturePacket) {
+/**
+ * Finds the trusted key that made the signature. A subkey counts only if its
+ * primary key bound it (and it countersigned the binding): otherwise anyone
+ * could graft their own key onto a trusted maintainer's as a "subkey".
+ */
+async function findSigningKey(keys: openpgp.PublicKey[], packet: openpgp.SignaturePacket) {
+  const wanted = packet.issuerFingerprint
+    ? Buffer.from(packet.issuerFingerprint).toString('hex').toUpperCase()
+    : null;
   for (const key of keys) {
-    const match = key.getKeys(packet.issuerKeyID)[0];
-    if (!match) continue;
-    if (packet.issuerFingerprint) {
-      const wanted = Buffer.from(packet.issuerFingerprint).toString('hex').toUpperCase();
-      if (fingerprintOf(match) !== wanted) continue;
+    for (const match of key.getKeys(packet.issuerKeyID)) {
+      if (wanted && fingerprintOf(match) !== wanted) continue;
+      if (match instanceof openpgp.Subkey && (await verifiedBindings(match)).length === 0) continue;
+      return { primary: key, signingKey: match };
     }
-    return { primary: key, signingKey: match };
   }
   return null;
 }
@@ -121,7 +128,7 @@ export async function verifyTagSignature(
     });
     return { signature, signer: null, problems, notes };
   }
-  const found = findSigningKey(trustedKeys, packet);
+  const found = await findSigningKey(trustedKeys, packet);
   if (!found) {
     problems.push({
       code: 'UNKNOWN_KEY',
@@ -159,7 +166,9 @@ export async function verifyTagSignature(
   }
 
   if (packet.hashAlgorithm === openpgp.enums.hash.sha1 && policy.allowSha1) {
-    notes.push('The signature uses SHA-1, accepted because SHA-1 was explicitly allowed for this check.');
+    notes.push(
+      'The signature uses SHA-1, accepted because SHA-1 was explicitly allowed for this check.',
+    );
   } else if (packet.hashAlgorithm !== null && WEAK_HASHES.has(packet.hashAlgorithm)) {
     problems.push({
       code: 'WEAK_HASH',
@@ -205,7 +214,7 @@ export async function verifyTagSignature(
       );
     }
   }
-  if (!canSignData(signingKey)) {
+  if (!(await canSignData(signingKey))) {
     problems.push({
       code: 'KEY_CANNOT_SIGN',
       message: `${which} is not allowed to make signatures (its key flags do not include signing). The signature is not trusted; ask the maintainer to sign with a signing key.`,
