@@ -8,10 +8,10 @@ describe('JobRegistry', () => {
     const jobs = new JobRegistry();
     const seen: JobEvent[] = [];
     jobs.onEvent((event) => seen.push(event));
-    const result = await jobs.run('verify-tag', 'Verify tag v1', async (report) => {
+    const result = await jobs.run('verify-tag', 'Verify tag v1', (report) => {
       report.phase('read', { done: 0, total: 1, unit: 'steps' });
       report.log('line');
-      return 42;
+      return Promise.resolve(42);
     });
     expect(result).toBe(42);
     expect(seen.map((event) => event.state)).toEqual([

@@ -10,7 +10,12 @@ interface ErrorAlertProps {
 /** An error from the engine or the transport: what happened, what to do, and its stable code. */
 export function ErrorAlert({ error, title, onDismiss }: ErrorAlertProps) {
   return (
-    <div className="alert alert--error" role="alert" data-testid="error-alert" data-code={error.code}>
+    <div
+      className="alert alert--error"
+      role="alert"
+      data-testid="error-alert"
+      data-code={error.code}
+    >
       <div className="alert__body">
         <p className="alert__title">{title}</p>
         <p className="alert__message">{error.message}</p>

@@ -6,20 +6,18 @@ interface FingerprintProps {
 }
 
 /**
- * A full fingerprint, in groups of four (a wider gap after the fifth, as GnuPG
- * prints it), monospaced and selectable; copying gives the spaced form, which
- * gpg accepts. The raw value rides in data-fingerprint for scripts and tests.
+ * A full fingerprint in groups of four, split in two halves as GnuPG prints it
+ * (a line break may fall only between the halves), monospaced and selectable.
+ * Copying gives the spaced form, which gpg accepts; the raw value rides in
+ * data-fingerprint for scripts and tests.
  */
 export function Fingerprint({ value, testId }: FingerprintProps) {
   const groups = groupFingerprint(value);
+  const middle = Math.ceil(groups.length / 2);
   return (
     <code className="fingerprint" data-testid={testId} data-fingerprint={value}>
-      {groups.map((group, index) => (
-        <span key={index} className={index === 5 ? 'fingerprint__group fingerprint__group--half' : 'fingerprint__group'}>
-          {index > 0 ? ' ' : ''}
-          {group}
-        </span>
-      ))}
+      <span className="fingerprint__half">{groups.slice(0, middle).join(' ')}</span>{' '}
+      <span className="fingerprint__half">{groups.slice(middle).join(' ')}</span>
     </code>
   );
 }

@@ -19,3 +19,10 @@ export function isPast(iso: string, now: Date = new Date()): boolean {
   const time = new Date(iso).getTime();
   return !Number.isNaN(time) && time < now.getTime();
 }
+
+/** The time of day of an instant, in UTC ("10:00:03"), for log lines. */
+export function formatUtcTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
+}

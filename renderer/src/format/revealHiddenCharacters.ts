@@ -2,6 +2,7 @@
 // characters and C0/C1 controls (except tab and line feed). They can make a
 // user ID or tag message display differently from what it contains.
 const HIDDEN =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point.
   /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]/g;
 
 /**

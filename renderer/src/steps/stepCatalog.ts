@@ -2,7 +2,12 @@
 export const STEPS = [
   { id: 'tag', label: 'Tag', purpose: 'Check who signed the release tag', available: true },
   { id: 'rebuild', label: 'Rebuild', purpose: 'Rebuild from the tagged source', available: false },
-  { id: 'compare', label: 'Compare', purpose: 'Compare CI artifacts with the rebuild', available: false },
+  {
+    id: 'compare',
+    label: 'Compare',
+    purpose: 'Compare CI artifacts with the rebuild',
+    available: false,
+  },
   { id: 'review', label: 'Review', purpose: 'Decide on each difference', available: false },
   { id: 'promote', label: 'Promote', purpose: 'Sign and publish to apt-prod', available: false },
   { id: 'verify', label: 'Verify', purpose: 'Trace every published file', available: false },

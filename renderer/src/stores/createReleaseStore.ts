@@ -14,6 +14,8 @@ export interface ReleaseState {
   selectedTag: string;
   /** Optional commit the tag must resolve to, as typed. */
   expectedCommit: string;
+  /** Accept SHA-1 signatures, for old releases only; off unless the user asks. */
+  allowSha1: boolean;
   verdict: TagVerdict | null;
   /** The request that produced (or is producing) the verdict. */
   verdictRequest: VerifyTagRequest | null;
@@ -21,16 +23,21 @@ export interface ReleaseState {
   signersBusy: boolean;
   errors: Record<ErrorArea, AppError | null>;
 
-  loadProject(): Promise<void>;
-  selectTag(tag: string): void;
-  setExpectedCommit(commit: string): void;
-  verifySelectedTag(): Promise<void>;
-  importSigner(key: string): Promise<boolean>;
-  removeSigner(fingerprint: string): Promise<boolean>;
-  dismissError(area: ErrorArea): void;
+  loadProject: () => Promise<void>;
+  selectTag: (tag: string) => void;
+  setExpectedCommit: (commit: string) => void;
+  setAllowSha1: (allow: boolean) => void;
+  verifySelectedTag: () => Promise<void>;
+  importSigner: (key: string) => Promise<boolean>;
+  removeSigner: (fingerprint: string) => Promise<boolean>;
+  dismissError: (area: ErrorArea) => void;
 }
 
-const NO_ERRORS: Record<ErrorArea, AppError | null> = { project: null, signers: null, verify: null };
+const NO_ERRORS: Record<ErrorArea, AppError | null> = {
+  project: null,
+  signers: null,
+  verify: null,
+};
 
 /**
  * The release under review: the open project, the tag being checked and its
@@ -51,6 +58,7 @@ export function createReleaseStore(client: CountersignClient) {
       projectLoading: false,
       selectedTag: '',
       expectedCommit: '',
+      allowSha1: false,
       verdict: null,
       verdictRequest: null,
       verifying: false,
@@ -68,11 +76,14 @@ export function createReleaseStore(client: CountersignClient) {
 
       selectTag: (selectedTag) => set({ selectedTag }),
       setExpectedCommit: (expectedCommit) => set({ expectedCommit }),
+      setAllowSha1: (allowSha1) => set({ allowSha1 }),
 
       async verifySelectedTag() {
         const tag = get().selectedTag.trim();
         const commit = get().expectedCommit.trim().toLowerCase();
-        const request: VerifyTagRequest = commit === '' ? { tag } : { tag, expectCommit: commit };
+        const request: VerifyTagRequest = { tag };
+        if (commit !== '') request.expectCommit = commit;
+        if (get().allowSha1) request.allowSha1 = true;
         const ticket = ++latestVerification;
         set({ verifying: true, verdict: null, verdictRequest: request });
         setError('verify', null);

@@ -6,8 +6,8 @@ import { applyJobEvent, type JobsSnapshot } from './applyJobEvent';
 
 export interface JobsState extends JobsSnapshot {
   feed: JobFeedStatus;
-  receive(event: JobEvent): void;
-  setFeed(status: JobFeedStatus): void;
+  receive: (event: JobEvent) => void;
+  setFeed: (status: JobFeedStatus) => void;
 }
 
 /** Every job the engine reported since this window opened, newest first. */
@@ -28,5 +28,8 @@ activeTransport.subscribeJobEvents(
 
 /** How many jobs are still running; a number, so a selector using it re-renders only on change. */
 export function countRunning(state: JobsSnapshot): number {
-  return state.order.reduce((count, id) => count + (state.jobs[id]?.state === 'running' ? 1 : 0), 0);
+  return state.order.reduce(
+    (count, id) => count + (state.jobs[id]?.state === 'running' ? 1 : 0),
+    0,
+  );
 }

@@ -4,9 +4,9 @@ import type { StepId } from '../steps/stepCatalog';
 export interface UiState {
   step: StepId;
   drawerOpen: boolean;
-  showStep(step: StepId): void;
-  toggleDrawer(): void;
-  setDrawerOpen(open: boolean): void;
+  showStep: (step: StepId) => void;
+  toggleDrawer: () => void;
+  setDrawerOpen: (open: boolean) => void;
 }
 
 /** Where the user is in the walk, and whether the job drawer is open. */

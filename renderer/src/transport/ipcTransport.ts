@@ -14,7 +14,10 @@ const engineSilent = (): AppError => ({
 export function createIpcTransport(bridge: PreloadBridge): Transport {
   return {
     kind: 'electron',
-    client: createValidatedClient((channel, request) => bridge.invoke(channel, request), engineSilent),
+    client: createValidatedClient(
+      (channel, request) => bridge.invoke(channel, request),
+      engineSilent,
+    ),
     subscribeJobEvents(onEvent, onStatus) {
       onStatus?.('live');
       return bridge.onJobEvent((raw) => {

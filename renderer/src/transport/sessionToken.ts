@@ -7,7 +7,9 @@ const STORAGE_KEY = 'countersign.sessionToken';
  * and remove it from the address bar so it is not shared in a screenshot or a
  * copied link.
  */
-export function takeSessionToken(win: Pick<Window, 'location' | 'history' | 'sessionStorage'>): string | null {
+export function takeSessionToken(
+  win: Pick<Window, 'location' | 'history' | 'sessionStorage'>,
+): string | null {
   const fromHash = new URLSearchParams(win.location.hash.replace(/^#/, '')).get('token');
   if (fromHash) {
     try {

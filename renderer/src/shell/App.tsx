@@ -1,0 +1,26 @@
+import { JobDrawer } from '../jobs/JobDrawer';
+import { ProjectError } from './ProjectError';
+import { AppHeader } from './AppHeader';
+import { StepPanel } from './StepPanel';
+import { Stepper } from './Stepper';
+import { useDocumentTitle } from './useDocumentTitle';
+import { useDrawerShortcut } from './useDrawerShortcut';
+
+/** The window: header, stepper, the current step, and the job drawer beside it. */
+export function App() {
+  useDrawerShortcut();
+  useDocumentTitle();
+  return (
+    <div className="app">
+      <AppHeader />
+      <Stepper />
+      <div className="app__body">
+        <main className="app__main">
+          <ProjectError />
+          <StepPanel />
+        </main>
+        <JobDrawer />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { JobDrawerToggle } from '../jobs/JobDrawerToggle';
+import { useReleaseStore } from '../stores/releaseStore';
+
+/** The app bar: which project is open, and the way to the job drawer. */
+export function AppHeader() {
+  const projectName = useReleaseStore((state) => state.project?.name ?? null);
+  const loading = useReleaseStore((state) => state.projectLoading);
+
+  return (
+    <header className="app-header">
+      <div className="app-header__titles">
+        <span className="app-header__product">Countersign</span>
+        <h1 className="app-header__project" data-testid="project-name">
+          {projectName ?? (loading ? 'Opening project…' : 'No project open')}
+        </h1>
+      </div>
+      <JobDrawerToggle />
+    </header>
+  );
+}

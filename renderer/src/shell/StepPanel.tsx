@@ -1,0 +1,18 @@
+import { TagStep } from '../steps/Tag/TagStep';
+import { useUiStore } from '../stores/uiStore';
+import { STEP_PANEL_ID, stepTabId } from './Stepper';
+
+/** The content of the step chosen in the stepper. */
+export function StepPanel() {
+  const step = useUiStore((state) => state.step);
+  return (
+    <section
+      className="step-panel"
+      role="tabpanel"
+      id={STEP_PANEL_ID}
+      aria-labelledby={stepTabId(step)}
+    >
+      {step === 'tag' ? <TagStep /> : null}
+    </section>
+  );
+}

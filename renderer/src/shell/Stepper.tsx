@@ -1,0 +1,81 @@
+import { useRef, type KeyboardEvent } from 'react';
+import { NOT_YET_AVAILABLE, STEPS, type StepId } from '../steps/stepCatalog';
+import { useUiStore } from '../stores/uiStore';
+
+export const stepTabId = (step: StepId) => `step-tab-${step}`;
+export const STEP_PANEL_ID = 'step-panel';
+
+/**
+ * The six steps of a release as a tablist. Arrow keys, Home and End move focus
+ * between steps (unavailable ones too, so their state can be discovered);
+ * Enter or Space opens an available step. Tab leaves the list.
+ */
+export function Stepper() {
+  const current = useUiStore((state) => state.step);
+  const showStep = useUiStore((state) => state.showStep);
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+
+  const focusTab = (index: number) => {
+    const count = STEPS.length;
+    tabs.current[((index % count) + count) % count]?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const moves: Record<string, number> = {
+      ArrowRight: index + 1,
+      ArrowDown: index + 1,
+      ArrowLeft: index - 1,
+      ArrowUp: index - 1,
+      Home: 0,
+      End: STEPS.length - 1,
+    };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    focusTab(target);
+  };
+
+  return (
+    <nav className="stepper" aria-label="Release steps">
+      <div className="stepper__list" role="tablist" aria-orientation="horizontal">
+        {STEPS.map((step, index) => {
+          const selected = step.id === current;
+          const hintId = `${stepTabId(step.id)}-hint`;
+          return (
+            <button
+              key={step.id}
+              ref={(element) => {
+                tabs.current[index] = element;
+              }}
+              type="button"
+              role="tab"
+              id={stepTabId(step.id)}
+              className="stepper__step"
+              aria-selected={selected}
+              aria-controls={selected ? STEP_PANEL_ID : undefined}
+              aria-disabled={step.available ? undefined : true}
+              aria-describedby={hintId}
+              title={step.available ? step.purpose : `${step.label}: ${NOT_YET_AVAILABLE}`}
+              tabIndex={selected ? 0 : -1}
+              data-testid={`step-${step.id}`}
+              onKeyDown={(event) => onKeyDown(event, index)}
+              onClick={() => {
+                if (step.available) showStep(step.id);
+              }}
+            >
+              <span className="stepper__number" aria-hidden="true">
+                {index + 1}
+              </span>
+              <span className="stepper__text">
+                <span className="stepper__label">{step.label}</span>
+                <span className="stepper__hint" id={hintId}>
+                  {step.available ? step.purpose : NOT_YET_AVAILABLE}
+                </span>
+              </span>
+            </button>
+          );
+        })}
+      </div>
+    </nav>
+  );
+}

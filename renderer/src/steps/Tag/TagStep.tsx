@@ -1,0 +1,16 @@
+import { TagVerdictPanel } from './TagVerdictPanel';
+import { TrustedSignersPanel } from './TrustedSignersPanel';
+import { VerifyTagForm } from './VerifyTagForm';
+
+/** Step 1: is this release tag what a trusted maintainer signed? */
+export function TagStep() {
+  return (
+    <div className="tag-step">
+      <div className="tag-step__main">
+        <VerifyTagForm />
+        <TagVerdictPanel />
+      </div>
+      <TrustedSignersPanel />
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { checkVerifyForm } from './verifyFormChecks';
+
+describe('checkVerifyForm', () => {
+  it('accepts a tag alone, or with a full commit in either case', () => {
+    expect(checkVerifyForm('v1.0.0', '')).toEqual({});
+    expect(checkVerifyForm(' v1.0.0 ', 'ABCDEF0123'.repeat(4))).toEqual({});
+  });
+
+  it('asks for a tag when none is given', () => {
+    expect(checkVerifyForm('  ', '').tag).toMatch(/Choose a tag/);
+  });
+
+  it('refuses names git would read as options or paths', () => {
+    expect(checkVerifyForm('--upload-pack=x', '').tag).toBeDefined();
+    expect(checkVerifyForm('v1/../../etc', '').tag).toBeDefined();
+  });
+
+  it('refuses an abbreviated commit', () => {
+    expect(checkVerifyForm('v1.0.0', 'abc1234').commit).toMatch(/full commit SHA/);
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { Channel, CountersignClient, RequestOf, ResponseOf } from '../../../shared/api';
+import type { Outcome } from '../../../shared/errors';
+import type { ProjectSummary } from '../../../shared/project';
+import type { TagVerdict } from '../../../shared/tags';
+import { createReleaseStore } from './createReleaseStore';
+
+const project: ProjectSummary = {
+  name: 'countersign-hello',
+  projectFile: '/demo/project.json',
+  repoPath: '/demo/source',
+  trustedSigners: [],
+  tags: [{ name: 'v1.0.0', annotated: true }],
+};
+
+const verdict = (tagName: string): TagVerdict => ({
+  verdict: 'verified',
+  tagName,
+  tagObject: 'a'.repeat(40),
+  taggedObject: { sha: 'b'.repeat(40), type: 'commit' },
+  commit: 'b'.repeat(40),
+  tagHeaderName: tagName,
+  tagger: null,
+  message: '',
+  signature: { format: 'openpgp', issuerKeyId: null, createdAt: null, hashAlgorithm: null },
+  signer: null,
+  problems: [],
+  notes: [],
+  checkedAt: '2026-02-01T10:00:00.000Z',
+});
+
+/** A fake engine that records requests and answers each call when the test says so. */
+function fakeClient() {
+  const calls: { channel: Channel; request: unknown; answer: (outcome: unknown) => void }[] = [];
+  const client: CountersignClient = {
+    invoke<C extends Channel>(channel: C, request: RequestOf<C>) {
+      return new Promise<Outcome<ResponseOf<C>>>((resolve) => {
+        calls.push({
+          channel,
+          request,
+          answer: (outcome) => resolve(outcome as Outcome<ResponseOf<C>>),
+        });
+      });
+    },
+  };
+  return { client, calls };
+}
+
+describe('createReleaseStore', () => {
+  it('loads the project, or keeps the error to show', async () => {
+    const { client, calls } = fakeClient();
+    const store = createReleaseStore(client);
+    const loading = store.getState().loadProject();
+    expect(store.getState().projectLoading).toBe(true);
+    calls[0]?.answer({ ok: false, error: { code: 'NO_PROJECT', message: 'No project is open.' } });
+    await loading;
+    expect(store.getState().errors.project?.code).toBe('NO_PROJECT');
+
+    const again = store.getState().loadProject();
+    expect(store.getState().errors.project).toBeNull();
+    calls[1]?.answer({ ok: true, value: project });
+    await again;
+    expect(store.getState().project?.name).toBe('countersign-hello');
+  });
+
+  it('sends the typed tag and commit, trimmed and in the contract’s case', async () => {
+    const { client, calls } = fakeClient();
+    const store = createReleaseStore(client);
+    store.getState().selectTag(' v1.0.0 ');
+    store.getState().setExpectedCommit(` ${'ABCDEF0123'.repeat(4)} `);
+    const verifying = store.getState().verifySelectedTag();
+    expect(calls[0]?.request).toEqual({ tag: 'v1.0.0', expectCommit: 'abcdef0123'.repeat(4) });
+    calls[0]?.answer({ ok: true, value: verdict('v1.0.0') });
+    await verifying;
+    expect(store.getState().verdict?.tagName).toBe('v1.0.0');
+    expect(store.getState().verifying).toBe(false);
+  });
+
+  it('shows only the latest verification when answers arrive out of order', async () => {
+    const { client, calls } = fakeClient();
+    const store = createReleaseStore(client);
+    store.getState().selectTag('v1');
+    const first = store.getState().verifySelectedTag();
+    store.getState().selectTag('v2');
+    const second = store.getState().verifySelectedTag();
+    calls[1]?.answer({ ok: true, value: verdict('v2') });
+    calls[0]?.answer({ ok: true, value: verdict('v1') });
+    await Promise.all([first, second]);
+    expect(store.getState().verdict?.tagName).toBe('v2');
+  });
+
+  it('replaces the project with the engine’s answer after importing a key', async () => {
+    const { client, calls } = fakeClient();
+    const store = createReleaseStore(client);
+    const importing = store.getState().importSigner('-----BEGIN PGP PUBLIC KEY BLOCK-----');
+    expect(store.getState().signersBusy).toBe(true);
+    calls[0]?.answer({ ok: true, value: project });
+    expect(await importing).toBe(true);
+    expect(store.getState().project).toEqual(project);
+    expect(store.getState().signersBusy).toBe(false);
+  });
+});
