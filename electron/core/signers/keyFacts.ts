@@ -128,12 +128,19 @@ export async function canSignData(key: AnyKey): Promise<boolean> {
   return ((flags[0] ?? 0) & openpgp.enums.keyFlags.signData) !== 0;
 }
 
+/** The key's algorithm as people write it: "RSA 4096", "Ed25519", "ECDSA (nistP256)". */
 export function algorithmName(key: AnyKey): string {
   const info = key.getAlgorithmInfo();
   const name = String(info.algorithm);
-  if (info.bits) return `${name.replace(/(Encrypt)?(Sign)?$/, '').toUpperCase()} ${info.bits}`;
-  if ('curve' in info && info.curve) return `${name} (${String(info.curve)})`;
-  return name;
+  const curve = 'curve' in info && info.curve ? String(info.curve) : '';
+  if (name.startsWith('rsa')) return `RSA ${info.bits ?? ''}`.trim();
+  if (name === 'dsa') return `DSA ${info.bits ?? ''}`.trim();
+  if (name === 'elgamal') return `ElGamal ${info.bits ?? ''}`.trim();
+  if (name === 'eddsaLegacy' || name === 'ed25519') return 'Ed25519';
+  if (name === 'ed448') return 'Ed448';
+  if (name === 'x25519' || curve === 'curve25519Legacy' || curve === 'curve25519') return 'X25519';
+  if (name === 'x448') return 'X448';
+  return curve ? `${name.toUpperCase()} (${curve})` : name;
 }
 
 export function fingerprintOf(key: AnyKey): string {
