@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   // transport
   'UNAUTHORIZED',
   'FORBIDDEN_ORIGIN',
+  'ENGINE_UNREACHABLE',
+  'INVALID_RESPONSE',
   'INTERNAL',
 ] as const;
 

@@ -9,7 +9,7 @@ import { createValidatedClient } from './validatedClient';
 /** Said when the local server cannot be reached at all. */
 export function serverUnreachable(origin: string): AppError {
   return {
-    code: 'INTERNAL',
+    code: 'ENGINE_UNREACHABLE',
     message: `Countersign's local server at ${origin} did not answer.`,
     hint: 'Check that `countersign serve` is still running in its terminal. If you restarted it, open the new address it printed: the token changes each time.',
   };
@@ -17,7 +17,7 @@ export function serverUnreachable(origin: string): AppError {
 
 function unreadableAnswer(status: number): AppError {
   return {
-    code: 'INTERNAL',
+    code: 'INVALID_RESPONSE',
     message: `Countersign's local server answered with HTTP ${status} and no result this window can read.`,
     hint: 'The server may be an older or newer version than this page. Reload the page; if that does not help, restart `countersign serve`.',
   };

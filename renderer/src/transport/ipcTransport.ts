@@ -5,7 +5,7 @@ import type { Transport } from './transport';
 import { createValidatedClient } from './validatedClient';
 
 const engineSilent = (): AppError => ({
-  code: 'INTERNAL',
+  code: 'ENGINE_UNREACHABLE',
   message: "Countersign's engine did not answer this window.",
   hint: 'Close Countersign and open it again. If it keeps happening, start it from a terminal and report what it prints.',
 });

@@ -3,7 +3,7 @@ import type { AppError } from '../../../shared/errors';
 import { TransportFailure } from './transportFailure';
 import { createValidatedClient } from './validatedClient';
 
-const unreachable: AppError = { code: 'INTERNAL', message: 'The server did not answer.' };
+const unreachable: AppError = { code: 'ENGINE_UNREACHABLE', message: 'The server did not answer.' };
 
 describe('createValidatedClient', () => {
   it('passes a well-formed answer through', async () => {
@@ -24,7 +24,7 @@ describe('createValidatedClient', () => {
     );
     const outcome = await client.invoke('tags:verify', { tag: 'v1.0.0' });
     expect(outcome.ok).toBe(false);
-    expect(!outcome.ok && outcome.error.code).toBe('INTERNAL');
+    expect(!outcome.ok && outcome.error.code).toBe('INVALID_RESPONSE');
   });
 
   it('never sends a request the contract would refuse', async () => {

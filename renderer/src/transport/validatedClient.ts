@@ -47,7 +47,7 @@ export function createValidatedClient(
       const answer = responseOutcomeSchema(channel).safeParse(raw);
       if (!answer.success) {
         return failure({
-          code: 'INTERNAL',
+          code: 'INVALID_RESPONSE',
           message: `Countersign's engine answered "${channel}" with data this window does not understand, so it was not used.`,
           hint: 'The window and the engine may be different versions. Restart Countersign; if it happens again, report it.',
         });
