@@ -22,6 +22,10 @@ const WEAK_HASHES = new Set<number>([
   openpgp.enums.hash.ripemd,
 ]);
 
+// A detached signature is under 2 KiB even for RSA 16384; anything far larger is
+// an attempt to make the verifier parse or hash a bomb.
+const MAX_SIGNATURE_CHARS = 64 * 1024;
+
 // Clocks of signer and verifier disagree a little; GnuPG allows the same kind of slack.
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
@@ -79,6 +83,19 @@ export async function verifyTagSignature(
 ): Promise<SignatureCheck> {
   const problems: TagProblem[] = [];
   const notes: string[] = [];
+  if (armored.length > MAX_SIGNATURE_CHARS) {
+    return {
+      signature: { format: 'openpgp', issuerKeyId: null, createdAt: null, hashAlgorithm: null },
+      signer: null,
+      problems: [
+        {
+          code: 'MALFORMED_SIGNATURE',
+          message: `The tag's signature block is ${Math.round(armored.length / 1024)} KiB; a real OpenPGP signature is a few KiB at most. The tag was tampered with; do not release it.`,
+        },
+      ],
+      notes,
+    };
+  }
   let parsed: openpgp.Signature;
   try {
     parsed = await openpgp.readSignature({ armoredSignature: armored });
