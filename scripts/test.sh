@@ -25,7 +25,7 @@ npx vitest run --project unit --reporter=default --reporter=json --outputFile.js
 step "integration tests (real git, GnuPG)"
 npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-results/integration.json
 step "end-to-end tests (Playwright, Debian chromium, browser mode)"
-PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test --reporter=list,json
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test --reporter=list,json,./e2e/reporters/skipReasons.ts
 
 node scripts/summarize-tests.mjs test-results/unit.json test-results/integration.json test-results/e2e.json
 echo "wall time: $(( $(date +%s) - started )) s"
