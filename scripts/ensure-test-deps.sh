@@ -2,7 +2,7 @@
 # Installs the Debian packages the tests drive for real. As root it installs
 # them; otherwise it prints the exact apt-get line and stops.
 set -euo pipefail
-packages=(git gnupg chromium fonts-dejavu-core)
+packages=(git gnupg chromium fonts-dejavu-core docker.io mmdebstrap)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 started=$(date +%s)
 
 bash scripts/ensure-test-deps.sh
+bash scripts/start-docker.sh
 
 mkdir -p test-results
 step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }

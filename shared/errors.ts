@@ -18,6 +18,12 @@ export const ERROR_CODES = [
   'NO_PROJECT',
   // environment
   'TOOL_MISSING',
+  'DOCKER_UNAVAILABLE',
+  'IMAGE_FAILED',
+  // checked and failed
+  'BUILD_FAILED',
+  'CANCELLED',
+  'NO_RECIPE',
   // transport
   'UNAUTHORIZED',
   'FORBIDDEN_ORIGIN',

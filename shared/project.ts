@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rebuildRecipeSchema } from './rebuild';
 import { trustedSignerSchema } from './signers';
 import { tagRefSchema } from './tags';
 
@@ -16,6 +17,7 @@ export const projectConfigSchema = z.object({
       publicKey: z.string().min(1),
     }),
   ),
+  rebuild: rebuildRecipeSchema.optional(),
 });
 export type ProjectConfig = z.infer<typeof projectConfigSchema>;
 
