@@ -3,8 +3,17 @@ import type { ErrorCode } from '../../shared/errors';
 /** The CLI's exit codes, stable for scripts (see the design brief). */
 export const EXIT = { ok: 0, refused: 1, badInput: 2, environment: 3 } as const;
 
-const ENVIRONMENT_CODES: ReadonlySet<ErrorCode> = new Set(['TOOL_MISSING', 'INTERNAL']);
+const ENVIRONMENT_CODES: ReadonlySet<ErrorCode> = new Set([
+  'TOOL_MISSING',
+  'DOCKER_UNAVAILABLE',
+  'IMAGE_FAILED',
+  'INTERNAL',
+]);
+// Checked, and the answer was no: the same exit as a refused tag.
+const REFUSAL_CODES: ReadonlySet<ErrorCode> = new Set(['BUILD_FAILED', 'CANCELLED']);
 
 export function exitCodeForError(code: ErrorCode): number {
-  return ENVIRONMENT_CODES.has(code) ? EXIT.environment : EXIT.badInput;
+  if (ENVIRONMENT_CODES.has(code)) return EXIT.environment;
+  if (REFUSAL_CODES.has(code)) return EXIT.refused;
+  return EXIT.badInput;
 }

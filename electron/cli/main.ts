@@ -1,5 +1,6 @@
 import { toAppError } from '../../shared/errors';
 import { demoCommand, demoUsage } from './commands/demoCommand';
+import { rebuildCommand, rebuildUsage } from './commands/rebuildCommand';
 import { serveCommand, serveUsage } from './commands/serveCommand';
 import { verifyTagCommand, verifyTagUsage } from './commands/verifyTagCommand';
 import { EXIT, exitCodeForError } from './exitCodes';
@@ -17,6 +18,11 @@ const COMMANDS: Record<string, Command> = {
     run: verifyTagCommand,
     usage: verifyTagUsage,
     summary: 'step 1: verify a signed release tag',
+  },
+  rebuild: {
+    run: rebuildCommand,
+    usage: rebuildUsage,
+    summary: 'step 2: rebuild a verified tag in Docker, network off',
   },
   serve: {
     run: serveCommand,

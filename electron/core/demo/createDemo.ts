@@ -24,6 +24,14 @@ export function gpgTime(iso: string): string {
   return `${iso.replace(/[-:]/g, '').replace(/\.\d+/, '').replace(/Z$/, '')}!`;
 }
 
+/** The demo's rebuild recipe: Debian bookworm bootstrapped by Countersign, the Debian preset. */
+export const DEMO_RECIPE: ProjectConfig['rebuild'] = {
+  base: { kind: 'bootstrap', suite: 'bookworm', packages: ['debhelper'] },
+  preset: 'debian',
+  artifacts: ['*.deb', '*.buildinfo', '*.changes'],
+  env: {},
+};
+
 export const MAINTAINER_UID = 'Dana Maintainer <dana@example.org>';
 export const UNTRUSTED_UID = 'Mallory Outsider <mallory@example.net>';
 
@@ -87,6 +95,7 @@ export async function createDemo(
       name: 'countersign-hello',
       source: { repo: 'source' },
       trustedSigners: [],
+      rebuild: DEMO_RECIPE,
     };
     const projectFile = join(dir, 'project.json');
     await saveProject(projectFile, await addTrustedKeys(empty, maintainerKey));
