@@ -23,7 +23,7 @@ step "build"
 node scripts/build.mjs
 step "unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-results/unit.json
-step "integration tests (real git, GnuPG)"
+step "integration tests (real git, GnuPG, Docker, mmdebstrap)"
 npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-results/integration.json
 step "end-to-end tests (Playwright, Debian chromium, browser mode)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test --reporter=list,json,./e2e/reporters/skipReasons.ts

@@ -8,6 +8,12 @@ import {
 } from './channelNames';
 import { outcomeSchema, type Outcome } from './errors';
 import { projectSummarySchema } from './project';
+import {
+  listRebuildsRequestSchema,
+  rebuildResultSchema,
+  rebuildSummarySchema,
+  runRebuildRequestSchema,
+} from './rebuild';
 import { importSignerRequestSchema, removeSignerRequestSchema } from './signers';
 import { tagVerdictSchema, verifyTagRequestSchema } from './tags';
 
@@ -33,6 +39,21 @@ export const channels = {
   'tags:verify': {
     request: verifyTagRequestSchema.strict(),
     response: tagVerdictSchema,
+  },
+  /** Rebuilds a verified tag; answers when done, streaming progress as job events meanwhile. */
+  'rebuild:run': {
+    request: runRebuildRequestSchema.strict(),
+    response: rebuildResultSchema,
+  },
+  /** The finished rebuilds of a release kept in its review folder. */
+  'rebuild:list': {
+    request: listRebuildsRequestSchema.strict(),
+    response: z.array(rebuildSummarySchema),
+  },
+  /** Cancels a running job (a rebuild: its containers are removed, nothing half-copied is kept). */
+  'jobs:cancel': {
+    request: z.object({ jobId: z.string().uuid() }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
   },
 } as const;
 

@@ -8,6 +8,9 @@ export const CHANNEL_NAMES = [
   'signers:import',
   'signers:remove',
   'tags:verify',
+  'rebuild:run',
+  'rebuild:list',
+  'jobs:cancel',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'BUILD_FAILED',
   'CANCELLED',
   'NO_RECIPE',
+  'TAG_NOT_VERIFIED',
+  'JOB_NOT_FOUND',
   // transport
   'UNAUTHORIZED',
   'FORBIDDEN_ORIGIN',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rebuildRecipeSchema } from './rebuild';
+import { rebuildRecipeSchema, rebuildSetupSchema } from './rebuild';
 import { trustedSignerSchema } from './signers';
 import { tagRefSchema } from './tags';
 
@@ -28,5 +28,7 @@ export const projectSummarySchema = z.object({
   repoPath: z.string(),
   trustedSigners: z.array(trustedSignerSchema),
   tags: z.array(tagRefSchema),
+  /** The rebuild recipe and its base image, or null when the project has none. */
+  rebuild: rebuildSetupSchema.nullable(),
 });
 export type ProjectSummary = z.infer<typeof projectSummarySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tagNameSchema } from './tags';
 
 /** The environment a rebuild starts from: a pinned image, or a Debian suite Countersign bootstraps itself. */
 export const baseEnvironmentSchema = z.discriminatedUnion('kind', [
@@ -56,3 +57,40 @@ export const buildInfoSchema = z.object({
   artifacts: z.array(rebuiltArtifactSchema),
 });
 export type BuildInfo = z.infer<typeof buildInfoSchema>;
+
+/** One finished rebuild as the UI lists it. */
+export const rebuildSummarySchema = z.object({
+  variation: z.enum(['reference', 'varied']),
+  outDir: z.string(),
+  buildInfo: buildInfoSchema,
+});
+export type RebuildSummary = z.infer<typeof rebuildSummarySchema>;
+
+export const reproducibilitySchema = z.object({
+  reproducible: z.boolean(),
+  differing: z.array(z.string()),
+  compared: z.array(z.string()),
+});
+export type Reproducibility = z.infer<typeof reproducibilitySchema>;
+
+export const rebuildResultSchema = z.object({
+  reference: rebuildSummarySchema,
+  varied: rebuildSummarySchema.nullable(),
+  reproducibility: reproducibilitySchema.nullable(),
+});
+export type RebuildResult = z.infer<typeof rebuildResultSchema>;
+
+export const runRebuildRequestSchema = z.object({
+  tag: tagNameSchema,
+  checkReproducible: z.boolean().optional(),
+});
+export type RunRebuildRequest = z.infer<typeof runRebuildRequestSchema>;
+
+export const listRebuildsRequestSchema = z.object({ tag: tagNameSchema });
+
+/** The project's recipe and the image it will use, shown before a rebuild starts. */
+export const rebuildSetupSchema = z.object({
+  recipe: rebuildRecipeSchema,
+  image: z.string(),
+});
+export type RebuildSetup = z.infer<typeof rebuildSetupSchema>;

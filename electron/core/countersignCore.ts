@@ -5,6 +5,7 @@ import { JobRegistry } from './jobs/jobRegistry';
 import { loadProject, saveProject, type LoadedProject } from './project/projectStore';
 import { describeSigner } from './signers/keyFacts';
 import { addTrustedKeys, removeTrustedKey } from './signers/trustList';
+import { listRebuilds, rebuildSetup, rebuildVerifiedTag } from './rebuild/rebuildService';
 import { listTags } from './tags/readTag';
 import { verifyTag } from './tags/verifyTag';
 
@@ -20,6 +21,7 @@ async function summarise(project: LoadedProject): Promise<ProjectSummary> {
     repoPath: project.repoPath,
     trustedSigners: await Promise.all(project.trustedKeys.map((key) => describeSigner(key))),
     tags: await listTags(project.repoPath).catch(() => []),
+    rebuild: rebuildSetup(project),
   };
 }
 
@@ -80,6 +82,17 @@ export function createCountersignCore(projectFile: string | null): CountersignCo
         report.phase('done', { done: 2, total: 2, unit: 'steps' });
         return verdict;
       }),
+
+    'rebuild:run': async ({ tag, checkReproducible }) => {
+      const project = await open();
+      return jobs.run('rebuild', `Rebuild ${tag}`, (report) =>
+        rebuildVerifiedTag(project, tag, checkReproducible ?? false, report),
+      );
+    },
+
+    'rebuild:list': async ({ tag }) => listRebuilds(await open(), tag),
+
+    'jobs:cancel': ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),
   };
   return { api, jobs };
 }

@@ -7,6 +7,8 @@ import type { JobEvent, JobKind, JobProgress } from '../../../shared/jobs';
 export interface JobReporter {
   phase(name: string, progress?: JobProgress | null): void;
   log(line: string): void;
+  /** Aborted when the user cancels the job. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -16,6 +18,15 @@ export interface JobReporter {
 export class JobRegistry {
   private readonly emitter = new EventEmitter();
   private readonly recent: JobEvent[] = [];
+  private readonly running = new Map<string, AbortController>();
+
+  /** Asks a running job to stop; false when no such job is running. */
+  cancel(jobId: string): boolean {
+    const controller = this.running.get(jobId);
+    if (!controller) return false;
+    controller.abort();
+    return true;
+  }
 
   onEvent(listener: (event: JobEvent) => void): () => void {
     this.emitter.on('event', listener);
@@ -39,6 +50,8 @@ export class JobRegistry {
     work: (report: JobReporter) => Promise<T>,
   ): Promise<T> {
     const jobId = randomUUID();
+    const controller = new AbortController();
+    this.running.set(jobId, controller);
     let phase = 'starting';
     let progress: JobProgress | null = null;
     const base = () => ({ jobId, kind, title, phase, progress, at: new Date().toISOString() });
@@ -50,6 +63,7 @@ export class JobRegistry {
         this.emit({ ...base(), state: 'running' });
       },
       log: (line) => this.emit({ ...base(), state: 'running', log: line }),
+      signal: controller.signal,
     };
     try {
       const result = await work(reporter);
@@ -57,8 +71,12 @@ export class JobRegistry {
       this.emit({ ...base(), state: 'succeeded' });
       return result;
     } catch (error) {
-      this.emit({ ...base(), state: 'failed', error: toAppError(error) });
+      const appError = toAppError(error);
+      const state = appError.code === 'CANCELLED' ? 'cancelled' : 'failed';
+      this.emit({ ...base(), state, error: appError });
       throw error;
+    } finally {
+      this.running.delete(jobId);
     }
   }
 }

@@ -11,6 +11,7 @@ const project: ProjectSummary = {
   repoPath: '/demo/source',
   trustedSigners: [],
   tags: [{ name: 'v1.0.0', annotated: true }],
+  rebuild: null,
 };
 
 const verdict = (tagName: string): TagVerdict => ({

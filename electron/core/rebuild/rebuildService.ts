@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CountersignError } from '../../../shared/errors';
+import {
+  buildInfoSchema,
+  type RebuildResult,
+  type RebuildSetup,
+  type RebuildSummary,
+} from '../../../shared/rebuild';
+import type { JobReporter } from '../jobs/jobRegistry';
+import { reviewFolder } from '../project/countersignHome';
+import type { LoadedProject } from '../project/projectStore';
+import { verifyTag } from '../tags/verifyTag';
+import { bootstrapTag } from './baseImage';
+import { VARIED_BUILD } from './buildVariation';
+import { compareRebuilds } from './compareRebuilds';
+import { rebuildRelease } from './rebuildRelease';
+
+/** The recipe and the image it will use, for the UI to show before a rebuild. */
+export function rebuildSetup(project: LoadedProject): RebuildSetup | null {
+  const recipe = project.config.rebuild;
+  if (!recipe) return null;
+  const image = recipe.base.kind === 'image' ? recipe.base.image : bootstrapTag(recipe.base);
+  return { recipe, image };
+}
+
+/**
+ * Rebuilds a release for the UI: only after its tag verifies, into the
+ * release's review folder, optionally a second time varied to check that the
+ * build is reproducible.
+ */
+export async function rebuildVerifiedTag(
+  project: LoadedProject,
+  tag: string,
+  checkReproducible: boolean,
+  report: JobReporter,
+): Promise<RebuildResult> {
+  const recipe = project.config.rebuild;
+  if (!recipe) {
+    throw new CountersignError(
+      'NO_RECIPE',
+      `The project ${project.config.name} has no rebuild recipe.`,
+    );
+  }
+  const verdict = await verifyTag({
+    repo: project.repoPath,
+    tag,
+    trustedKeys: project.trustedKeys,
+  });
+  if (verdict.verdict !== 'verified' || !verdict.commit) {
+    throw new CountersignError(
+      'TAG_NOT_VERIFIED',
+      `The tag ${tag} does not verify, so it is not rebuilt.`,
+      verdict.problems.map((problem) => problem.message).join(' '),
+    );
+  }
+  const folder = reviewFolder(project.config.name, tag);
+  const base = {
+    repo: project.repoPath,
+    tag,
+    commit: verdict.commit,
+    recipe,
+    report,
+    ...(report.signal ? { signal: report.signal } : {}),
+  };
+  const reference = await rebuildRelease({ ...base, outDir: join(folder, 'rebuild') });
+  if (!checkReproducible) {
+    return {
+      reference: {
+        variation: 'reference',
+        outDir: reference.outDir,
+        buildInfo: reference.buildInfo,
+      },
+      varied: null,
+      reproducibility: null,
+    };
+  }
+  report.log('Building again with another path, time zone, locale, umask and hostname');
+  const varied = await rebuildRelease({
+    ...base,
+    outDir: join(folder, 'rebuild-varied'),
+    variation: VARIED_BUILD,
+  });
+  return {
+    reference: { variation: 'reference', outDir: reference.outDir, buildInfo: reference.buildInfo },
+    varied: { variation: 'varied', outDir: varied.outDir, buildInfo: varied.buildInfo },
+    reproducibility: compareRebuilds(reference.buildInfo.artifacts, varied.buildInfo.artifacts),
+  };
+}
+
+/** The finished rebuilds kept in a release's review folder, newest first. */
+export async function listRebuilds(project: LoadedProject, tag: string): Promise<RebuildSummary[]> {
+  const folder = reviewFolder(project.config.name, tag);
+  const found: RebuildSummary[] = [];
+  for (const [name, variation] of [
+    ['rebuild', 'reference'],
+    ['rebuild-varied', 'varied'],
+  ] as const) {
+    const text = await readFile(join(folder, name, 'buildinfo.json'), 'utf8').catch(() => null);
+    const parsed = text === null ? null : buildInfoSchema.safeParse(JSON.parse(text));
+    if (parsed?.success)
+      found.push({ variation, outDir: join(folder, name), buildInfo: parsed.data });
+  }
+  return found.sort((a, b) => b.buildInfo.finishedAt.localeCompare(a.buildInfo.finishedAt));
+}
