@@ -118,25 +118,30 @@ export async function rebuildRelease(input: RebuildInput): Promise<RebuildOutcom
     step(1);
     const sourceDir = `${variation.parent}/src`;
     const epoch = await sourceDateEpoch(input.repo, input.commit, recipe.preset === 'debian');
+    // One container for both phases: dependencies with the network, then the
+    // network is disconnected before the build starts (cheaper than committing
+    // an intermediate image, and the same isolation).
     await docker([
       'create',
       '--name',
-      names.prepare,
+      names.build,
+      '--hostname',
+      variation.hostname,
+      '--network',
+      'bridge',
       image.reference,
-      'sh',
-      '-c',
-      prepareScript(recipe, sourceDir),
+      'sleep',
+      'infinity',
     ]);
-    await copySourceIn(
-      input.repo,
-      input.commit,
-      sourceDir.replace(/^\/build\//, ''),
-      names.prepare,
+    await copySourceIn(input.repo, input.commit, sourceDir.replace(/^\/build\//, ''), names.build);
+    await docker(['start', names.build]);
+    const prepared = await runDocker(
+      ['exec', names.build, 'sh', '-c', prepareScript(recipe, sourceDir)],
+      {
+        onLine: say,
+        ...(signal ? { signal } : {}),
+      },
     );
-    const prepared = await runDocker(['start', '--attach', names.prepare], {
-      onLine: say,
-      ...(signal ? { signal } : {}),
-    });
     if (prepared.code !== 0) {
       throw new CountersignError(
         'BUILD_FAILED',
@@ -144,9 +149,9 @@ export async function rebuildRelease(input: RebuildInput): Promise<RebuildOutcom
         `Last lines:\n${log.slice(-15).join('\n')}\nFull log: ${logFile}`,
       );
     }
-    await docker(['commit', names.prepare, names.image]);
 
     step(2);
+    await docker(['network', 'disconnect', '--force', 'bridge', names.build]);
     const environment: Record<string, string> = {
       ...recipe.env,
       SOURCE_DATE_EPOCH: String(epoch),
@@ -155,29 +160,22 @@ export async function rebuildRelease(input: RebuildInput): Promise<RebuildOutcom
       LANG: variation.locale,
       HOME: '/home/builder',
     };
-    await docker([
-      'create',
-      '--name',
-      names.build,
-      '--network',
-      'none',
-      '--user',
-      'builder',
-      '--hostname',
-      variation.hostname,
-      '--workdir',
-      sourceDir,
-      ...Object.entries(environment).flatMap(([key, value]) => ['--env', `${key}=${value}`]),
-      names.image,
-      'sh',
-      '-c',
-      buildScript(recipe, variation),
-    ]);
     say(`Building ${input.tag} (${input.commit}) with the network off, SOURCE_DATE_EPOCH=${epoch}`);
-    const built = await runDocker(['start', '--attach', names.build], {
-      onLine: say,
-      ...(signal ? { signal } : {}),
-    });
+    const built = await runDocker(
+      [
+        'exec',
+        '--user',
+        'builder',
+        '--workdir',
+        sourceDir,
+        ...Object.entries(environment).flatMap(([key, value]) => ['--env', `${key}=${value}`]),
+        names.build,
+        'sh',
+        '-c',
+        buildScript(recipe, variation),
+      ],
+      { onLine: say, ...(signal ? { signal } : {}) },
+    );
     if (built.code !== 0) {
       throw new CountersignError(
         'BUILD_FAILED',
@@ -225,8 +223,7 @@ export async function rebuildRelease(input: RebuildInput): Promise<RebuildOutcom
     return { buildInfo, outDir: input.outDir, logFile };
   } finally {
     await writeFile(logFile, `${log.join('\n')}\n`).catch(() => undefined);
-    await runDocker(['rm', '--force', names.prepare, names.build]).catch(() => undefined);
-    await runDocker(['rmi', '--force', names.image]).catch(() => undefined);
+    await runDocker(['rm', '--force', names.build]).catch(() => undefined);
     await rm(partial, { recursive: true, force: true });
     await rm(scratch, { recursive: true, force: true });
   }
