@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CountersignError } from '../../../shared/errors';
 import type { BaseEnvironment } from '../../../shared/rebuild';
 import { docker, runDocker } from './dockerCli';
+import { loadRootfsImage } from './loadRootfsImage';
 
 /** What every bootstrapped image holds besides the recipe's packages: enough to build a Debian package. */
 const BUILD_ESSENTIALS = ['build-essential', 'fakeroot', 'dpkg-dev'];
@@ -24,7 +24,7 @@ export interface BaseImage {
 /** The image tag a bootstrap spec is cached under: a hash of everything that shapes it. */
 export function bootstrapTag(spec: Extract<BaseEnvironment, { kind: 'bootstrap' }>): string {
   const inputs = JSON.stringify({
-    v: 1,
+    v: 2,
     suite: spec.suite,
     mirror: spec.mirror ?? null,
     snapshot: spec.snapshot ?? null,
@@ -59,8 +59,8 @@ function mmdebstrap(
 
 /**
  * Returns the rebuild's base image: a pinned image as given (pulled if
- * missing), or a Debian suite bootstrapped with mmdebstrap and loaded with
- * `docker import`, cached by the hash of its inputs.
+ * missing), or a Debian suite bootstrapped with mmdebstrap and loaded as a
+ * one-layer image whose ID depends only on its bytes, cached by the hash of its inputs.
  */
 export async function ensureBaseImage(
   base: BaseEnvironment,
@@ -113,10 +113,8 @@ export async function ensureBaseImage(
         'Check that the Debian mirror is reachable and the suite and package names are right; the log has mmdebstrap’s words.',
       );
     }
-    log(`Importing the base image as ${tag}`);
-    await docker(['import', '--change', 'CMD ["/bin/bash"]', '-', tag], {
-      input: createReadStream(tar),
-    });
+    log(`Loading the base image as ${tag}`);
+    await loadRootfsImage(tar, tag, epoch, work);
     const id = await docker(['image', 'inspect', '--format', '{{.Id}}', tag]);
     return { reference: tag, id, reused: false };
   } finally {

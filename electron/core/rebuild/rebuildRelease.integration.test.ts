@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,14 @@ function custom(command: string, prepare = 'true', artifacts = ['*.deb', '*.tar'
     artifacts,
   });
 }
+
+/** A package that records where it was built: the varied build path makes it differ. */
+const UNREPRODUCIBLE = [
+  'mkdir -p pkg/DEBIAN pkg/usr/share/unrepro',
+  "printf 'Package: unrepro\\nVersion: 1\\nArchitecture: all\\nMaintainer: M <m@example.org>\\nDescription: d\\n' > pkg/DEBIAN/control",
+  'pwd > pkg/usr/share/unrepro/built-in',
+  'dpkg-deb --root-owner-group --build pkg ../unrepro_1_all.deb',
+].join(' && ');
 
 function ourContainers(): string[] {
   const listed = spawnSync('docker', ['ps', '--all', '--format', '{{.Names}}'], {
@@ -154,14 +162,7 @@ describe('rebuildRelease (real Docker)', () => {
   });
 
   it('finds a package that embeds its build path not reproducible', async () => {
-    const recipe = custom(
-      [
-        'mkdir -p pkg/DEBIAN pkg/usr/share/unrepro',
-        "printf 'Package: unrepro\\nVersion: 1\\nArchitecture: all\\nMaintainer: M <m@example.org>\\nDescription: d\\n' > pkg/DEBIAN/control",
-        'pwd > pkg/usr/share/unrepro/built-in',
-        'dpkg-deb --root-owner-group --build pkg ../unrepro_1_all.deb',
-      ].join(' && '),
-    );
+    const recipe = custom(UNREPRODUCIBLE);
     const base = { repo: demo.repoPath, tag: 'v1.0.0', commit, recipe, report: quiet };
     const first = await rebuildRelease({ ...base, outDir: join(work, 'unrepro-a') });
     const second = await rebuildRelease({
@@ -200,6 +201,33 @@ describe('countersign rebuild', () => {
     );
     expect(run.status).toBe(3);
     expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: 'DOCKER_UNAVAILABLE' } });
+  });
+
+  it('reports a package embedding its build path as not reproducible with --check-reproducible (exit 1)', async () => {
+    const project = JSON.parse(await readFile(demo.projectFile, 'utf8')) as Record<string, unknown>;
+    project.rebuild = custom(UNREPRODUCIBLE);
+    const projectFile = join(demo.dir, 'unreproducible-project.json');
+    await writeFile(projectFile, JSON.stringify(project));
+    const run = spawnSync(
+      process.execPath,
+      [
+        bin,
+        'rebuild',
+        '--project',
+        projectFile,
+        '--tag',
+        'v1.0.0',
+        '--out',
+        join(work, 'cli-unrepro'),
+        '--check-reproducible',
+        '--json',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      reproducibility: { reproducible: false, differing: ['unrepro_1_all.deb'] },
+    });
   });
 
   it('refuses to rebuild a tag that does not verify', () => {
