@@ -5,10 +5,12 @@ interface ErrorAlertProps {
   /** Names what was being attempted, e.g. "Could not verify the tag". */
   title: string;
   onDismiss?: () => void;
+  /** The hint holds log lines (a failed build's tail): kept preformatted. */
+  hintIsLog?: boolean;
 }
 
 /** An error from the engine or the transport: what happened, what to do, and its stable code. */
-export function ErrorAlert({ error, title, onDismiss }: ErrorAlertProps) {
+export function ErrorAlert({ error, title, onDismiss, hintIsLog = false }: ErrorAlertProps) {
   return (
     <div
       className="alert alert--error"
@@ -19,7 +21,12 @@ export function ErrorAlert({ error, title, onDismiss }: ErrorAlertProps) {
       <div className="alert__body">
         <p className="alert__title">{title}</p>
         <p className="alert__message">{error.message}</p>
-        {error.hint ? <p className="alert__hint">{error.hint}</p> : null}
+        {error.hint && hintIsLog ? (
+          <pre className="alert__log" data-testid="error-hint">
+            {error.hint}
+          </pre>
+        ) : null}
+        {error.hint && !hintIsLog ? <p className="alert__hint">{error.hint}</p> : null}
         <p className="alert__code">
           Code <code>{error.code}</code>
         </p>

@@ -1,3 +1,4 @@
+import { RebuildStep } from '../steps/Rebuild/RebuildStep';
 import { TagStep } from '../steps/Tag/TagStep';
 import { useUiStore } from '../stores/uiStore';
 import { STEP_PANEL_ID, stepTabId } from './Stepper';
@@ -13,6 +14,7 @@ export function StepPanel() {
       aria-labelledby={stepTabId(step)}
     >
       {step === 'tag' ? <TagStep /> : null}
+      {step === 'rebuild' ? <RebuildStep /> : null}
     </section>
   );
 }

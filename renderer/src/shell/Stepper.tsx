@@ -1,5 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { NOT_YET_AVAILABLE, STEPS, type StepId } from '../steps/stepCatalog';
+import { useRebuildAvailable } from '../steps/Rebuild/useRebuildAvailable';
+import { STEPS, stepAvailability, type StepId } from '../steps/stepCatalog';
 import { useUiStore } from '../stores/uiStore';
 
 export const stepTabId = (step: StepId) => `step-tab-${step}`;
@@ -8,11 +9,13 @@ export const STEP_PANEL_ID = 'step-panel';
 /**
  * The six steps of a release as a tablist. Arrow keys, Home and End move focus
  * between steps (unavailable ones too, so their state can be discovered);
- * Enter or Space opens an available step. Tab leaves the list.
+ * Enter or Space opens an available step. Tab leaves the list. The Rebuild
+ * step opens once the chosen tag is verified.
  */
 export function Stepper() {
   const current = useUiStore((state) => state.step);
   const showStep = useUiStore((state) => state.showStep);
+  const rebuildOpen = useRebuildAvailable();
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
 
   const focusTab = (index: number) => {
@@ -40,6 +43,7 @@ export function Stepper() {
       <div className="stepper__list" role="tablist" aria-orientation="horizontal">
         {STEPS.map((step, index) => {
           const selected = step.id === current;
+          const availability = stepAvailability(step, rebuildOpen);
           const hintId = `${stepTabId(step.id)}-hint`;
           return (
             <button
@@ -53,14 +57,16 @@ export function Stepper() {
               className="stepper__step"
               aria-selected={selected}
               aria-controls={selected ? STEP_PANEL_ID : undefined}
-              aria-disabled={step.available ? undefined : true}
+              aria-disabled={availability.available ? undefined : true}
               aria-describedby={hintId}
-              title={step.available ? step.purpose : `${step.label}: ${NOT_YET_AVAILABLE}`}
+              title={
+                availability.available ? step.purpose : `${step.label}: ${availability.reason}`
+              }
               tabIndex={selected ? 0 : -1}
               data-testid={`step-${step.id}`}
               onKeyDown={(event) => onKeyDown(event, index)}
               onClick={() => {
-                if (step.available) showStep(step.id);
+                if (availability.available) showStep(step.id);
               }}
             >
               <span className="stepper__number" aria-hidden="true">
@@ -69,7 +75,7 @@ export function Stepper() {
               <span className="stepper__text">
                 <span className="stepper__label">{step.label}</span>
                 <span className="stepper__hint" id={hintId}>
-                  {step.available ? step.purpose : NOT_YET_AVAILABLE}
+                  {availability.available ? step.purpose : availability.reason}
                 </span>
               </span>
             </button>

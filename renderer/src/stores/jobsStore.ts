@@ -19,10 +19,26 @@ export const useJobsStore = create<JobsState>()((set) => ({
   setFeed: (feed) => set({ feed }),
 }));
 
+const followers = new Set<(event: JobEvent) => void>();
+
+/**
+ * Lets another store (e.g. the rebuild step's) see every job event from this
+ * window's one subscription, rather than opening a second event stream.
+ */
+export function followJobEvents(follower: (event: JobEvent) => void): () => void {
+  followers.add(follower);
+  return () => {
+    followers.delete(follower);
+  };
+}
+
 // Subscribed once, when this module is first imported, so no component can
 // subscribe twice or miss events while it is unmounted.
 activeTransport.subscribeJobEvents(
-  (event) => useJobsStore.getState().receive(event),
+  (event) => {
+    useJobsStore.getState().receive(event);
+    for (const follower of followers) follower(event);
+  },
   (status) => useJobsStore.getState().setFeed(status),
 );
 
