@@ -10,7 +10,11 @@ const ENVIRONMENT_CODES: ReadonlySet<ErrorCode> = new Set([
   'INTERNAL',
 ]);
 // Checked, and the answer was no: the same exit as a refused tag.
-const REFUSAL_CODES: ReadonlySet<ErrorCode> = new Set(['BUILD_FAILED', 'CANCELLED']);
+const REFUSAL_CODES: ReadonlySet<ErrorCode> = new Set([
+  'BUILD_FAILED',
+  'CANCELLED',
+  'TAG_NOT_VERIFIED',
+]);
 
 export function exitCodeForError(code: ErrorCode): number {
   if (ENVIRONMENT_CODES.has(code)) return EXIT.environment;

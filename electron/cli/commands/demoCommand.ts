@@ -1,18 +1,10 @@
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createDemo } from '../../core/demo/createDemo';
+import { countersignHome } from '../../core/project/countersignHome';
 import { EXIT } from '../exitCodes';
 import { parseOptions } from '../parseOptions';
 
 export const demoUsage = 'countersign demo [--dir DIR] [--json]';
-
-/** Where the app keeps its data; COUNTERSIGN_HOME overrides. */
-export function countersignHome(): string {
-  return (
-    process.env.COUNTERSIGN_HOME ??
-    join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'countersign')
-  );
-}
 
 /** `countersign demo`: writes the sample release (signed tags, keys, project.json). */
 export async function demoCommand(args: string[]): Promise<number> {

@@ -106,6 +106,12 @@ export async function rebuildRelease(input: RebuildInput): Promise<RebuildOutcom
     `${basename(input.outDir)}-${startedAt.toISOString().replace(/[:.]/g, '-')}.log`,
   );
   const partial = `${input.outDir}.partial-${id}`;
+  const failure = (what: string, code: number) =>
+    new CountersignError(
+      'BUILD_FAILED',
+      `${what} (exit ${code}).`,
+      `Last lines:\n${log.slice(-15).join('\n')}\nFull log: ${logFile}`,
+    );
   const scratch = await mkdtemp(join(tmpdir(), 'cs-collect-'));
   await mkdir(logDir, { recursive: true });
 
@@ -143,11 +149,7 @@ export async function rebuildRelease(input: RebuildInput): Promise<RebuildOutcom
       },
     );
     if (prepared.code !== 0) {
-      throw new CountersignError(
-        'BUILD_FAILED',
-        `Installing the build dependencies failed (exit ${prepared.code}).`,
-        `Last lines:\n${log.slice(-15).join('\n')}\nFull log: ${logFile}`,
-      );
+      throw failure('Installing the build dependencies failed', prepared.code);
     }
 
     step(2);
@@ -177,11 +179,7 @@ export async function rebuildRelease(input: RebuildInput): Promise<RebuildOutcom
       { onLine: say, ...(signal ? { signal } : {}) },
     );
     if (built.code !== 0) {
-      throw new CountersignError(
-        'BUILD_FAILED',
-        `The build failed (exit ${built.code}).`,
-        `Last lines:\n${log.slice(-15).join('\n')}\nFull log: ${logFile}`,
-      );
+      throw failure('The build failed', built.code);
     }
 
     step(3);

@@ -34,6 +34,8 @@ export async function rebuildVerifiedTag(
   tag: string,
   checkReproducible: boolean,
   report: JobReporter,
+  /** Where the reference build lands (the varied one beside it); default: the release's review folder. */
+  outDir: string = join(reviewFolder(project.config.name, tag), 'rebuild'),
 ): Promise<RebuildResult> {
   const recipe = project.config.rebuild;
   if (!recipe) {
@@ -51,10 +53,9 @@ export async function rebuildVerifiedTag(
     throw new CountersignError(
       'TAG_NOT_VERIFIED',
       `The tag ${tag} does not verify, so it is not rebuilt.`,
-      verdict.problems.map((problem) => problem.message).join(' '),
+      verdict.problems.map((problem) => `${problem.code}: ${problem.message}`).join(' '),
     );
   }
-  const folder = reviewFolder(project.config.name, tag);
   const base = {
     repo: project.repoPath,
     tag,
@@ -63,7 +64,7 @@ export async function rebuildVerifiedTag(
     report,
     ...(report.signal ? { signal: report.signal } : {}),
   };
-  const reference = await rebuildRelease({ ...base, outDir: join(folder, 'rebuild') });
+  const reference = await rebuildRelease({ ...base, outDir });
   if (!checkReproducible) {
     return {
       reference: {
@@ -78,7 +79,7 @@ export async function rebuildVerifiedTag(
   report.log('Building again with another path, time zone, locale, umask and hostname');
   const varied = await rebuildRelease({
     ...base,
-    outDir: join(folder, 'rebuild-varied'),
+    outDir: `${outDir}-varied`,
     variation: VARIED_BUILD,
   });
   return {
