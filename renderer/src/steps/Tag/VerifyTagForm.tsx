@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useReleaseStore } from '../../stores/releaseStore';
 import { checkVerifyForm, type VerifyFormProblems } from './verifyFormChecks';
+import { FieldNote, fieldNoteId } from '../../components/FieldNote';
 
 const NO_TAGS: readonly never[] = [];
 
@@ -88,17 +89,13 @@ export function VerifyTagForm() {
             autoComplete="off"
             autoCapitalize="off"
             aria-invalid={problems.tag ? true : undefined}
-            aria-describedby={problems.tag ? 'verify-tag-name-problem' : 'verify-tag-name-help'}
+            aria-describedby={fieldNoteId('verify-tag-name', problems.tag)}
           />
-          {problems.tag ? (
-            <p className="field__problem" id="verify-tag-name-problem">
-              {problems.tag}
-            </p>
-          ) : (
-            <p className="field__help" id="verify-tag-name-help">
-              Pick one above, or type any tag name.
-            </p>
-          )}
+          <FieldNote
+            fieldId="verify-tag-name"
+            problem={problems.tag}
+            help="Pick one above, or type any tag name."
+          />
         </div>
 
         <div className="field verify-form__commit">
@@ -115,19 +112,13 @@ export function VerifyTagForm() {
             autoCapitalize="off"
             placeholder="full commit SHA"
             aria-invalid={problems.commit ? true : undefined}
-            aria-describedby={
-              problems.commit ? 'verify-expected-commit-problem' : 'verify-expected-commit-help'
-            }
+            aria-describedby={fieldNoteId('verify-expected-commit', problems.commit)}
           />
-          {problems.commit ? (
-            <p className="field__problem" id="verify-expected-commit-problem">
-              {problems.commit}
-            </p>
-          ) : (
-            <p className="field__help" id="verify-expected-commit-help">
-              The commit CI built, if you have it: the tag must point exactly there.
-            </p>
-          )}
+          <FieldNote
+            fieldId="verify-expected-commit"
+            problem={problems.commit}
+            help="The commit CI built, if you have it: the tag must point exactly there."
+          />
         </div>
         <div className="field field--check verify-form__sha1">
           <input
