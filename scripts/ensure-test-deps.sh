@@ -2,7 +2,9 @@
 # Installs the Debian packages the tests drive for real. As root it installs
 # them; otherwise it prints the exact apt-get line and stops.
 set -euo pipefail
-packages=(git gnupg chromium fonts-dejavu-core docker.io mmdebstrap)
+# dpkg-dev, apt-utils, zip, xz-utils and python3 make the real .debs, repositories and
+# hostile archives the compare tests read.
+packages=(git gnupg chromium fonts-dejavu-core docker.io mmdebstrap dpkg-dev apt-utils zip unzip xz-utils python3)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

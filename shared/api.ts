@@ -6,6 +6,7 @@ import {
   JOB_EVENTS_CHANNEL,
   type ChannelName,
 } from './channelNames';
+import { compareResultSchema, lastCompareRequestSchema, runCompareRequestSchema } from './compare';
 import { outcomeSchema, type Outcome } from './errors';
 import { projectSummarySchema } from './project';
 import {
@@ -49,6 +50,16 @@ export const channels = {
   'rebuild:list': {
     request: listRebuildsRequestSchema.strict(),
     response: z.array(rebuildSummarySchema),
+  },
+  /** Compares the project's CI artifacts with the release's rebuild; progress in bytes hashed. */
+  'compare:run': {
+    request: runCompareRequestSchema.strict(),
+    response: compareResultSchema,
+  },
+  /** The release's last saved comparison, or null before the first. */
+  'compare:last': {
+    request: lastCompareRequestSchema.strict(),
+    response: compareResultSchema.nullable(),
   },
   /** Cancels a running job (a rebuild: its containers are removed, nothing half-copied is kept). */
   'jobs:cancel': {

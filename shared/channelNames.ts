@@ -10,6 +10,8 @@ export const CHANNEL_NAMES = [
   'tags:verify',
   'rebuild:run',
   'rebuild:list',
+  'compare:run',
+  'compare:last',
   'jobs:cancel',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -8,16 +8,32 @@ import { tagRefSchema } from './tags';
  * relative to the folder holding project.json. Trusted signers are pinned by
  * fingerprint: a stored key whose fingerprint differs from its pin is refused.
  */
+const pinnedKeySchema = z.object({
+  fingerprint: z.string().regex(/^[0-9A-F]{40}([0-9A-F]{24})?$/),
+  publicKey: z.string().min(1),
+});
+
+/**
+ * Where CI's artifacts are: a folder, an archive (.zip, .tar, .tar.gz, .tar.xz),
+ * or "apt:" followed by an apt repository's root (a path or an http(s) URL),
+ * whose Release must be signed by one of `repositoryKeys`.
+ */
+export const ciSourceConfigSchema = z.object({
+  source: z.string().min(1),
+  repositoryKeys: z.array(pinnedKeySchema).default([]),
+  /** For apt: which suite under dists/ (default: the only one), component and architecture. */
+  suite: z.string().optional(),
+  component: z.string().optional(),
+  architecture: z.string().optional(),
+});
+export type CiSourceConfig = z.infer<typeof ciSourceConfigSchema>;
+
 export const projectConfigSchema = z.object({
   name: z.string().min(1).max(200),
   source: z.object({ repo: z.string().min(1) }),
-  trustedSigners: z.array(
-    z.object({
-      fingerprint: z.string().regex(/^[0-9A-F]{40}([0-9A-F]{24})?$/),
-      publicKey: z.string().min(1),
-    }),
-  ),
+  trustedSigners: z.array(pinnedKeySchema),
   rebuild: rebuildRecipeSchema.optional(),
+  ci: ciSourceConfigSchema.optional(),
 });
 export type ProjectConfig = z.infer<typeof projectConfigSchema>;
 
@@ -30,5 +46,13 @@ export const projectSummarySchema = z.object({
   tags: z.array(tagRefSchema),
   /** The rebuild recipe and its base image, or null when the project has none. */
   rebuild: rebuildSetupSchema.nullable(),
+  /** Where CI's artifacts come from, and the keys trusted to sign an apt source; null when unset. */
+  ci: z
+    .object({
+      source: z.string(),
+      kind: z.enum(['folder', 'archive', 'apt']),
+      repositoryKeys: z.array(trustedSignerSchema),
+    })
+    .nullable(),
 });
 export type ProjectSummary = z.infer<typeof projectSummarySchema>;

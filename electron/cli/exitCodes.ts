@@ -7,6 +7,8 @@ const ENVIRONMENT_CODES: ReadonlySet<ErrorCode> = new Set([
   'TOOL_MISSING',
   'DOCKER_UNAVAILABLE',
   'IMAGE_FAILED',
+  'REPOSITORY_UNREACHABLE',
+  'DOWNLOAD_INCOMPLETE',
   'INTERNAL',
 ]);
 // Checked, and the answer was no: the same exit as a refused tag.
@@ -14,6 +16,13 @@ const REFUSAL_CODES: ReadonlySet<ErrorCode> = new Set([
   'BUILD_FAILED',
   'CANCELLED',
   'TAG_NOT_VERIFIED',
+  'REPOSITORY_UNSIGNED',
+  'REPOSITORY_SIGNATURE_INVALID',
+  'REPOSITORY_EXPIRED',
+  'INDEX_HASH_MISMATCH',
+  'INDEX_MISSING',
+  'PACKAGE_HASH_MISMATCH',
+  'LOCAL_TAMPERED',
 ]);
 
 export function exitCodeForError(code: ErrorCode): number {

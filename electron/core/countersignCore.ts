@@ -1,6 +1,10 @@
 import type { CountersignApi } from '../../shared/api';
 import { CountersignError } from '../../shared/errors';
 import type { ProjectSummary } from '../../shared/project';
+import { ciSourceSetup } from './artifacts/ciSourceSetup';
+import { compareRelease } from './artifacts/compareRelease';
+import { readSavedComparison } from './artifacts/compareStore';
+import { reviewFolder } from './project/countersignHome';
 import { JobRegistry } from './jobs/jobRegistry';
 import { loadProject, saveProject, type LoadedProject } from './project/projectStore';
 import { describeSigner } from './signers/keyFacts';
@@ -22,6 +26,7 @@ async function summarise(project: LoadedProject): Promise<ProjectSummary> {
     trustedSigners: await Promise.all(project.trustedKeys.map((key) => describeSigner(key))),
     tags: await listTags(project.repoPath).catch(() => []),
     rebuild: rebuildSetup(project),
+    ci: await ciSourceSetup(project),
   };
 }
 
@@ -91,6 +96,16 @@ export function createCountersignCore(projectFile: string | null): CountersignCo
     },
 
     'rebuild:list': async ({ tag }) => listRebuilds(await open(), tag),
+
+    'compare:run': async ({ tag, packages }) => {
+      const project = await open();
+      return jobs.run('compare', `Compare ${tag}`, (report) =>
+        compareRelease(project, tag, { packages: packages ?? [] }, report),
+      );
+    },
+
+    'compare:last': async ({ tag }) =>
+      readSavedComparison(reviewFolder((await open()).config.name, tag)),
 
     'jobs:cancel': ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),
   };

@@ -4,8 +4,7 @@ import type * as openpgp from 'openpgp';
 import { CountersignError } from '../../../shared/errors';
 import { projectConfigSchema, type ProjectConfig } from '../../../shared/project';
 import { writeFileAtomic } from '../fs/atomicWrite';
-import { fingerprintOf } from '../signers/keyFacts';
-import { readKeyring } from '../signers/readKeyring';
+import { readPinnedKey } from '../signers/pinnedKey';
 
 /** A project as loaded from project.json, with its trust list read and its pins checked. */
 export interface LoadedProject {
@@ -45,19 +44,7 @@ export async function loadProject(file: string): Promise<LoadedProject> {
   const config = parsed.data;
   const trustedKeys: openpgp.PublicKey[] = [];
   for (const signer of config.trustedSigners) {
-    const keys = await readKeyring(
-      new Uint8Array(Buffer.from(signer.publicKey, 'utf8')),
-      `The trusted key ${signer.fingerprint}`,
-    );
-    const key = keys.find((candidate) => fingerprintOf(candidate) === signer.fingerprint);
-    if (!key || keys.length !== 1) {
-      throw new CountersignError(
-        'INVALID_PROJECT',
-        `The trusted key stored for ${signer.fingerprint} in ${file} does not match its pinned fingerprint.`,
-        'The project file was edited by hand or tampered with. Remove the signer and import the key again.',
-      );
-    }
-    trustedKeys.push(key);
+    trustedKeys.push(await readPinnedKey(signer, 'trusted key', file));
   }
   const repo = config.source.repo;
   return {

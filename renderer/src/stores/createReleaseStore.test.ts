@@ -12,6 +12,7 @@ const project: ProjectSummary = {
   trustedSigners: [],
   tags: [{ name: 'v1.0.0', annotated: true }],
   rebuild: null,
+  ci: null,
 };
 
 const verdict = (tagName: string): TagVerdict => ({
