@@ -6,8 +6,15 @@ import {
   fingerprintOf,
   primaryUserId,
   revocationOf,
-  verifiedBindings,
 } from '../signers/keyFacts';
+import {
+  CLOCK_SKEW_MS,
+  CRYPTO_ONLY,
+  findSigningKey,
+  hashName,
+  issuerFingerprint,
+  WEAK_HASHES,
+} from '../signers/signaturePolicy';
 
 export interface SignatureCheck {
   signature: TagSignature;
@@ -16,58 +23,11 @@ export interface SignatureCheck {
   notes: string[];
 }
 
-const WEAK_HASHES = new Set<number>([
-  openpgp.enums.hash.md5,
-  openpgp.enums.hash.sha1,
-  openpgp.enums.hash.ripemd,
-]);
-
 // A detached signature is under 2 KiB even for RSA 16384; anything far larger is
 // an attempt to make the verifier parse or hash a bomb.
 const MAX_SIGNATURE_CHARS = 64 * 1024;
 
-// Clocks of signer and verifier disagree a little; GnuPG allows the same kind of slack.
-const CLOCK_SKEW_MS = 5 * 60 * 1000;
-
-// The cryptographic check alone: policy (hash strength, key time and revocation)
-// is judged by us below, each with its own code, so nothing is refused for a
-// reason the user cannot see.
-const CRYPTO_ONLY: Partial<openpgp.Config> = {
-  rejectHashAlgorithms: new Set(),
-  rejectMessageHashAlgorithms: new Set(),
-  rejectPublicKeyAlgorithms: new Set(),
-  minRSABits: 1024,
-};
-
 const day = (date: Date) => date.toISOString().slice(0, 10);
-
-function hashName(algorithm: number | null): string | null {
-  if (algorithm === null) return null;
-  try {
-    return String(openpgp.enums.read(openpgp.enums.hash, algorithm)).toUpperCase();
-  } catch {
-    return `hash ${algorithm}`;
-  }
-}
-
-/**
- * Finds the trusted key that made the signature. A subkey counts only if its
- * primary key bound it (and it countersigned the binding): otherwise anyone
- * could graft their own key onto a trusted maintainer's as a "subkey".
- */
-async function findSigningKey(keys: openpgp.PublicKey[], packet: openpgp.SignaturePacket) {
-  const wanted = packet.issuerFingerprint
-    ? Buffer.from(packet.issuerFingerprint).toString('hex').toUpperCase()
-    : null;
-  for (const key of keys) {
-    for (const match of key.getKeys(packet.issuerKeyID)) {
-      if (wanted && fingerprintOf(match) !== wanted) continue;
-      if (match instanceof openpgp.Subkey && (await verifiedBindings(match)).length === 0) continue;
-      return { primary: key, signingKey: match };
-    }
-  }
-  return null;
-}
 
 /**
  * Checks an armored OpenPGP signature over a tag's payload against the trusted
@@ -128,9 +88,7 @@ export async function verifyTagSignature(
   }
   const created = packet.created ?? new Date(0);
   const issuerKeyId = packet.issuerKeyID.toHex().toUpperCase();
-  const issuer = packet.issuerFingerprint
-    ? Buffer.from(packet.issuerFingerprint).toString('hex').toUpperCase()
-    : issuerKeyId;
+  const issuer = issuerFingerprint(packet) ?? issuerKeyId;
   const signature: TagSignature = {
     format: 'openpgp',
     issuerKeyId,
@@ -173,7 +131,7 @@ export async function verifyTagSignature(
       literal as object,
       null as unknown as Date,
       true,
-      { ...openpgp.config, ...CRYPTO_ONLY },
+      CRYPTO_ONLY,
     );
   } catch (error) {
     problems.push({
