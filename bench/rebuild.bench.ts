@@ -38,7 +38,7 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 
 const parent = await mkdtemp(join(tmpdir(), 'cs-bench-rebuild-'));
 try {
-  const demo = await createDemo(join(parent, 'demo'));
+  const demo = await createDemo(join(parent, 'demo'), { ci: false });
   const commit = (await runGit(['-C', demo.repoPath, 'rev-parse', 'v1.0.0^{commit}'])).stdout
     .toString('utf8')
     .trim();

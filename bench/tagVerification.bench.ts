@@ -33,7 +33,7 @@ function check(result: ReturnType<typeof spawnSync>, what: string, expected: num
 const parent = await mkdtemp(join(tmpdir(), 'cs-bench-'));
 const gnupgHome = await mkdtemp(join(tmpdir(), 'cs-bench-gpg-'));
 try {
-  const demo = await createDemo(join(parent, 'demo'));
+  const demo = await createDemo(join(parent, 'demo'), { ci: false });
   const keyring = join(demo.dir, 'keys', 'maintainer.asc');
   const env = { ...process.env, GNUPGHOME: gnupgHome };
   spawnSync('gpg', ['--batch', '--import', keyring], { env });

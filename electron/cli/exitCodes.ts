@@ -23,6 +23,7 @@ const REFUSAL_CODES: ReadonlySet<ErrorCode> = new Set([
   'INDEX_MISSING',
   'PACKAGE_HASH_MISMATCH',
   'LOCAL_TAMPERED',
+  'AUDIT_LOG_BROKEN',
 ]);
 
 export function exitCodeForError(code: ErrorCode): number {

@@ -1,4 +1,5 @@
 import { toAppError } from '../../shared/errors';
+import { compareCommand, compareUsage } from './commands/compareCommand';
 import { demoCommand, demoUsage } from './commands/demoCommand';
 import { rebuildCommand, rebuildUsage } from './commands/rebuildCommand';
 import { serveCommand, serveUsage } from './commands/serveCommand';
@@ -23,6 +24,11 @@ const COMMANDS: Record<string, Command> = {
     run: rebuildCommand,
     usage: rebuildUsage,
     summary: 'step 2: rebuild a verified tag in Docker, network off',
+  },
+  compare: {
+    run: compareCommand,
+    usage: compareUsage,
+    summary: "step 3: compare CI's artifacts with the local rebuild, hash by hash",
   },
   serve: {
     run: serveCommand,

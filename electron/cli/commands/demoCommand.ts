@@ -4,18 +4,18 @@ import { countersignHome } from '../../core/project/countersignHome';
 import { EXIT } from '../exitCodes';
 import { parseOptions } from '../parseOptions';
 
-export const demoUsage = 'countersign demo [--dir DIR] [--json]';
+export const demoUsage = 'countersign demo [--dir DIR] [--no-ci] [--json]';
 
-/** `countersign demo`: writes the sample release (signed tags, keys, project.json). */
+/** `countersign demo`: writes the sample release (signed tags, keys, CI's apt-test, project.json). */
 export async function demoCommand(args: string[]): Promise<number> {
   const values = parseOptions(
     args,
-    { dir: { type: 'string' }, json: { type: 'boolean' } },
+    { dir: { type: 'string' }, 'no-ci': { type: 'boolean' }, json: { type: 'boolean' } },
     demoUsage,
   );
   const dir = values.dir ?? join(countersignHome(), 'demo');
   const log = values.json ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
-  const demo = await createDemo(dir, log);
+  const demo = await createDemo(dir, { ci: !values['no-ci'], log });
   if (values.json) {
     process.stdout.write(`${JSON.stringify(demo, null, 2)}\n`);
   } else {
@@ -25,7 +25,13 @@ export async function demoCommand(args: string[]): Promise<number> {
         `  project      ${demo.projectFile}`,
         `  maintainer   ${demo.maintainer.userId}, key ${demo.maintainer.primary}`,
         `  tags         ${demo.tags.release} (signed), ${demo.tags.rc} (signed), ${demo.tags.untrusted} (signed by an untrusted key)`,
+        demo.ci
+          ? `  apt-test     ${demo.ci.repository} (signed by the CI key ${demo.ci.keyFingerprint})`
+          : '  apt-test     not made (--no-ci)',
+        `  apt-prod     ${demo.aptProd} (empty)`,
         `Try: countersign verify-tag --project ${demo.projectFile} --tag ${demo.tags.release}`,
+        `     countersign rebuild --project ${demo.projectFile} --tag ${demo.tags.release}`,
+        `     countersign compare --project ${demo.projectFile} --tag ${demo.tags.release}`,
         '',
       ].join('\n'),
     );

@@ -1,31 +1,15 @@
 import { join } from 'node:path';
 import { CountersignError } from '../../../shared/errors';
 import { tagNameSchema } from '../../../shared/tags';
-import type { JobReporter } from '../../core/jobs/jobRegistry';
 import { reviewFolder } from '../../core/project/countersignHome';
 import { loadProject } from '../../core/project/projectStore';
 import { rebuildVerifiedTag } from '../../core/rebuild/rebuildService';
 import { EXIT } from '../exitCodes';
 import { parseOptions } from '../parseOptions';
-import { safeForTerminal } from '../terminalText';
+import { interruptSignal, terminalReporter } from '../terminalReporter';
 
 export const rebuildUsage =
   'countersign rebuild --project FILE --tag NAME [--out DIR] [--check-reproducible] [--json]';
-
-/** Progress on a terminal: phases always, the build log as it streams. */
-function terminalReporter(): JobReporter {
-  const tty = process.stderr.isTTY;
-  return {
-    phase: (name, progress) => {
-      if (tty && progress && name !== 'done') {
-        process.stderr.write(`[${progress.done + 1}/${progress.total}] ${name}\n`);
-      }
-    },
-    log: (line) => {
-      if (tty) process.stderr.write(`  ${safeForTerminal(line)}\n`);
-    },
-  };
-}
 
 /** `countersign rebuild`: step 2 from the command line, only ever for a verified tag. */
 export async function rebuildCommand(args: string[]): Promise<number> {
@@ -55,16 +39,13 @@ export async function rebuildCommand(args: string[]): Promise<number> {
     );
   const project = await loadProject(values.project);
   const outDir = values.out ?? join(reviewFolder(project.config.name, tag.data), 'rebuild');
-  const controller = new AbortController();
-  const cancel = () => controller.abort();
-  process.once('SIGINT', cancel);
-  process.once('SIGTERM', cancel);
+  const interrupt = interruptSignal();
   try {
     const result = await rebuildVerifiedTag(
       project,
       tag.data,
       values['check-reproducible'] ?? false,
-      { ...terminalReporter(), signal: controller.signal },
+      terminalReporter(interrupt.signal),
       outDir,
     );
     const { buildInfo } = result.reference;
@@ -94,7 +75,6 @@ export async function rebuildCommand(args: string[]): Promise<number> {
     }
     return reproducibility && !reproducibility.reproducible ? EXIT.refused : EXIT.ok;
   } finally {
-    process.off('SIGINT', cancel);
-    process.off('SIGTERM', cancel);
+    interrupt.release();
   }
 }

@@ -1,28 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import { CountersignError } from '../../../shared/errors';
 import { verifyTagRequestSchema, type TagVerdict } from '../../../shared/tags';
 import { loadProject } from '../../core/project/projectStore';
-import { readKeyring } from '../../core/signers/readKeyring';
 import { verifyTag } from '../../core/tags/verifyTag';
 import { EXIT } from '../exitCodes';
 import { parseOptions } from '../parseOptions';
+import { readKeyringFile } from '../readKeyringFile';
 import { groupFingerprint, safeForTerminal } from '../terminalText';
 
 export const verifyTagUsage =
   'countersign verify-tag (--repo DIR --keyring FILE | --project FILE) --tag NAME [--expect-commit SHA] [--allow-sha1] [--json]';
-
-async function readKeyringFile(file: string) {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch {
-    throw new CountersignError(
-      'INVALID_KEYRING',
-      `The keyring file ${JSON.stringify(file)} cannot be read.`,
-    );
-  }
-  return readKeyring(new Uint8Array(bytes), `The keyring file ${JSON.stringify(file)}`);
-}
 
 function printVerdict(verdict: TagVerdict): void {
   const ok = verdict.verdict === 'verified';

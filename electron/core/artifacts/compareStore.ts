@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compareResultSchema, type CompareResult } from '../../../shared/compare';
 import { writeFileAtomic } from '../fs/atomicWrite';
@@ -17,9 +18,17 @@ export async function readSavedComparison(reviewDir: string): Promise<CompareRes
   }
 }
 
-/** Saves the comparison atomically; the previous one stays readable until the rename. */
-export async function saveComparison(reviewDir: string, result: CompareResult): Promise<string> {
+/**
+ * Saves the comparison atomically (the previous one stays readable until the
+ * rename) and answers with the saved bytes' SHA-256, for the audit log.
+ */
+export async function saveComparison(
+  reviewDir: string,
+  result: CompareResult,
+): Promise<{ path: string; sha256: string }> {
   const path = join(reviewDir, FILE);
-  await writeFileAtomic(path, `${JSON.stringify(result, null, 2)}\n`);
-  return path;
+  const text = `${JSON.stringify(result, null, 2)}\n`;
+  await mkdir(reviewDir, { recursive: true });
+  await writeFileAtomic(path, text);
+  return { path, sha256: createHash('sha256').update(text).digest('hex') };
 }

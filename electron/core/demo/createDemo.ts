@@ -1,10 +1,12 @@
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CountersignError } from '../../../shared/errors';
 import type { ProjectConfig } from '../../../shared/project';
+import type { RebuildRecipe } from '../../../shared/rebuild';
 import { GnupgHome } from '../gpg/gnupgHome';
 import { saveProject } from '../project/projectStore';
 import { addTrustedKeys } from '../signers/trustList';
+import { publishDemoCi, type DemoCiRelease } from './demoCiArtifacts';
 import { DemoRepo } from './gitRepo';
 import { DEMO_RC_DATE, DEMO_RELEASE_DATE, demoSourceFiles } from './demoSource';
 
@@ -15,6 +17,16 @@ export interface DemoRelease {
   maintainer: { primary: string; signingSubkey: string; userId: string };
   untrusted: { primary: string; userId: string };
   tags: { release: string; rc: string; untrusted: string };
+  /** CI's apt-test repository, or null when the demo was made without CI (no Docker needed). */
+  ci: DemoCiRelease | null;
+  /** The empty repository a release is promoted into. */
+  aptProd: string;
+}
+
+export interface DemoOptions {
+  /** Build CI's packages in Docker and publish apt-test (default true). */
+  ci?: boolean;
+  log?: (line: string) => void;
 }
 
 const DEMO_KEY_TIME = '20251201T090000!';
@@ -25,7 +37,7 @@ export function gpgTime(iso: string): string {
 }
 
 /** The demo's rebuild recipe: Debian bookworm bootstrapped by Countersign, the Debian preset. */
-export const DEMO_RECIPE: ProjectConfig['rebuild'] = {
+export const DEMO_RECIPE: RebuildRecipe = {
   base: { kind: 'bootstrap', suite: 'bookworm', packages: ['debhelper'] },
   preset: 'debian',
   artifacts: ['*.deb', '*.buildinfo', '*.changes'],
@@ -33,6 +45,8 @@ export const DEMO_RECIPE: ProjectConfig['rebuild'] = {
 };
 
 export const MAINTAINER_UID = 'Dana Maintainer <dana@example.org>';
+export const CI_UID = 'Countersign Demo CI <ci@example.org>';
+const CI_PUBLISH_DATE = '2026-02-01T11:00:00Z';
 export const UNTRUSTED_UID = 'Mallory Outsider <mallory@example.net>';
 
 async function assertEmptyOrMissing(dir: string): Promise<void> {
@@ -55,8 +69,9 @@ async function assertEmptyOrMissing(dir: string): Promise<void> {
  */
 export async function createDemo(
   dirInput: string,
-  log: (line: string) => void = () => {},
+  options: DemoOptions = {},
 ): Promise<DemoRelease> {
+  const log = options.log ?? (() => {});
   const dir = resolve(dirInput);
   await assertEmptyOrMissing(dir);
   await mkdir(join(dir, 'keys'), { recursive: true });
@@ -68,6 +83,7 @@ export async function createDemo(
     const maintainer = await gpg.generateKey(MAINTAINER_UID, { usage: 'cert', ...keyTime });
     const signingSubkey = await gpg.addSubkey(maintainer, { usage: 'sign', ...keyTime });
     const untrusted = await gpg.generateKey(UNTRUSTED_UID, keyTime);
+    const ciKey = await gpg.generateKey(CI_UID, keyTime);
     const maintainerKey = await gpg.exportPublic(maintainer);
     await writeFile(join(dir, 'keys', 'maintainer.asc'), maintainerKey);
     await writeFile(join(dir, 'keys', 'untrusted.asc'), await gpg.exportPublic(untrusted));
@@ -81,7 +97,11 @@ export async function createDemo(
       gpgProgram: await gpg.gpgProgramAt(gpgTime(DEMO_RELEASE_DATE)),
     };
     await repo.signedTag('v1.0.0-rc1', 'countersign-hello 1.0.0~rc1', gpg, signingSubkey, atRc);
-    await repo.commit(demoSourceFiles(true), 'Release 1.0.0', DEMO_RELEASE_DATE);
+    const releaseCommit = await repo.commit(
+      demoSourceFiles(true),
+      'Release 1.0.0',
+      DEMO_RELEASE_DATE,
+    );
     await repo.signedTag('v1.0.0', 'countersign-hello 1.0.0', gpg, signingSubkey, atRelease);
     await repo.signedTag(
       'v1.0.0-untrusted',
@@ -91,11 +111,35 @@ export async function createDemo(
       atRelease,
     );
 
+    const aptProd = join(dir, 'apt-prod');
+    await mkdir(aptProd);
+    let ci: DemoCiRelease | null = null;
+    const ciPublicKey = await gpg.exportPublic(ciKey);
+    await writeFile(join(dir, 'keys', 'ci.asc'), ciPublicKey);
+    if (options.ci ?? true) {
+      ci = await publishDemoCi(
+        dir,
+        { repo: repo.path, tag: 'v1.0.0', commit: releaseCommit, recipe: DEMO_RECIPE },
+        gpg,
+        ciKey,
+        { date: new Date(CI_PUBLISH_DATE), fakedTime: gpgTime(CI_PUBLISH_DATE) },
+        log,
+      );
+    }
+
     const empty: ProjectConfig = {
       name: 'countersign-hello',
       source: { repo: 'source' },
       trustedSigners: [],
       rebuild: DEMO_RECIPE,
+      ...(ci
+        ? {
+            ci: {
+              source: 'apt:apt-test',
+              repositoryKeys: [{ fingerprint: ciKey, publicKey: ciPublicKey }],
+            },
+          }
+        : {}),
     };
     const projectFile = join(dir, 'project.json');
     await saveProject(projectFile, await addTrustedKeys(empty, maintainerKey));
@@ -107,7 +151,13 @@ export async function createDemo(
       maintainer: { primary: maintainer, signingSubkey, userId: MAINTAINER_UID },
       untrusted: { primary: untrusted, userId: UNTRUSTED_UID },
       tags: { release: 'v1.0.0', rc: 'v1.0.0-rc1', untrusted: 'v1.0.0-untrusted' },
+      ci,
+      aptProd,
     };
+  } catch (error) {
+    // The folder was empty or missing when we started: a failed demo leaves nothing behind.
+    await rm(dir, { recursive: true, force: true });
+    throw error;
   } finally {
     await gpg.dispose();
   }

@@ -13,3 +13,14 @@ export function countersignHome(): string {
 export function reviewFolder(project: string, tag: string): string {
   return join(countersignHome(), 'reviews', project, tag);
 }
+
+/**
+ * Where rebuildable things are cached (the demo's CI build); COUNTERSIGN_CACHE
+ * overrides, then XDG_CACHE_HOME. Deleting it only costs time.
+ */
+export function countersignCache(): string {
+  return (
+    process.env.COUNTERSIGN_CACHE ??
+    join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'countersign')
+  );
+}

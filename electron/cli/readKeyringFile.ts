@@ -1,0 +1,17 @@
+import { readFile } from 'node:fs/promises';
+import { CountersignError } from '../../shared/errors';
+import { readKeyring } from '../core/signers/readKeyring';
+
+/** Reads a keyring file given on the command line (armored or binary, never a keybox). */
+export async function readKeyringFile(file: string) {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    throw new CountersignError(
+      'INVALID_KEYRING',
+      `The keyring file ${JSON.stringify(file)} cannot be read.`,
+    );
+  }
+  return readKeyring(new Uint8Array(bytes), `The keyring file ${JSON.stringify(file)}`);
+}

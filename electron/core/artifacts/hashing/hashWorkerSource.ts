@@ -1,0 +1,40 @@
+/**
+ * The body of a hashing worker thread, as source text. Workers are started with
+ * `eval: true` so the same code runs from the TypeScript sources (tests), the
+ * esbuild bundles and a packaged app without a separate worker file to find.
+ * It reads each file through one reused buffer (constant memory whatever the
+ * size) and posts progress every few megabytes.
+ */
+export const HASH_WORKER_SOURCE = String.raw`
+const { parentPort } = require('node:worker_threads');
+const { openSync, readSync, closeSync, fstatSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const buffer = Buffer.allocUnsafe(1 << 20);
+const PROGRESS_EVERY = 8 << 20;
+parentPort.on('message', (task) => {
+  let fd = -1;
+  try {
+    fd = openSync(task.path, 'r');
+    if (!fstatSync(fd).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
+    const hash = createHash('sha256');
+    let size = 0;
+    let sinceProgress = 0;
+    for (;;) {
+      const read = readSync(fd, buffer, 0, buffer.length, null);
+      if (read === 0) break;
+      hash.update(read === buffer.length ? buffer : buffer.subarray(0, read));
+      size += read;
+      sinceProgress += read;
+      if (sinceProgress >= PROGRESS_EVERY) {
+        parentPort.postMessage({ id: task.id, type: 'progress', bytes: sinceProgress });
+        sinceProgress = 0;
+      }
+    }
+    parentPort.postMessage({ id: task.id, type: 'done', bytes: sinceProgress, size, sha256: hash.digest('hex') });
+  } catch (error) {
+    parentPort.postMessage({ id: task.id, type: 'error', code: error.code || 'EIO', message: String(error.message) });
+  } finally {
+    if (fd !== -1) closeSync(fd);
+  }
+});
+`;
