@@ -1,4 +1,6 @@
+import { CompareStep } from '../steps/Compare/CompareStep';
 import { RebuildStep } from '../steps/Rebuild/RebuildStep';
+import { ReviewStep } from '../steps/Review/ReviewStep';
 import { TagStep } from '../steps/Tag/TagStep';
 import { useUiStore } from '../stores/uiStore';
 import { STEP_PANEL_ID, stepTabId } from './Stepper';
@@ -15,6 +17,8 @@ export function StepPanel() {
     >
       {step === 'tag' ? <TagStep /> : null}
       {step === 'rebuild' ? <RebuildStep /> : null}
+      {step === 'compare' ? <CompareStep /> : null}
+      {step === 'review' ? <ReviewStep /> : null}
     </section>
   );
 }

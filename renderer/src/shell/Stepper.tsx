@@ -1,21 +1,37 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { useRebuildAvailable } from '../steps/Rebuild/useRebuildAvailable';
-import { STEPS, stepAvailability, type StepId } from '../steps/stepCatalog';
+import { useComparisonState } from '../steps/Compare/useCompareTag';
+import { useVerifiedTag } from '../steps/useVerifiedTag';
+import { STEPS, stepAvailability, type StepContext, type StepId } from '../steps/stepCatalog';
+import { useCompareStore } from '../stores/compareStore';
+import { useRebuildStore } from '../stores/rebuildStore';
 import { useUiStore } from '../stores/uiStore';
 
 export const stepTabId = (step: StepId) => `step-tab-${step}`;
 export const STEP_PANEL_ID = 'step-panel';
 
+/** What opens the steps: the verified tag, what its comparison found, and the work under way. */
+function useStepContext(): StepContext {
+  const tagVerified = useVerifiedTag() !== null;
+  const comparison = useComparisonState();
+  const rebuilding = useRebuildStore((state) => state.running);
+  const comparing = useCompareStore((state) => state.running);
+  const busy: StepId[] = [];
+  if (rebuilding) busy.push('rebuild');
+  if (comparing) busy.push('compare');
+  return { tagVerified, comparison, busy };
+}
+
 /**
  * The six steps of a release as a tablist. Arrow keys, Home and End move focus
  * between steps (unavailable ones too, so their state can be discovered);
- * Enter or Space opens an available step. Tab leaves the list. The Rebuild
- * step opens once the chosen tag is verified.
+ * Enter or Space opens an available step. Tab leaves the list. Rebuild and
+ * Compare open once the chosen tag is verified, Review once its comparison
+ * found something to review.
  */
 export function Stepper() {
   const current = useUiStore((state) => state.step);
   const showStep = useUiStore((state) => state.showStep);
-  const rebuildOpen = useRebuildAvailable();
+  const context = useStepContext();
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
 
   const focusTab = (index: number) => {
@@ -43,7 +59,7 @@ export function Stepper() {
       <div className="stepper__list" role="tablist" aria-orientation="horizontal">
         {STEPS.map((step, index) => {
           const selected = step.id === current;
-          const availability = stepAvailability(step, rebuildOpen);
+          const availability = stepAvailability(step, context);
           const hintId = `${stepTabId(step.id)}-hint`;
           return (
             <button

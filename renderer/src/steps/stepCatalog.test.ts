@@ -1,22 +1,73 @@
 import { describe, expect, it } from 'vitest';
-import { NOT_YET_AVAILABLE, STEPS, stepAvailability, VERIFY_TAG_FIRST } from './stepCatalog';
+import {
+  COMPARE_FIRST,
+  NOT_YET_AVAILABLE,
+  NOTHING_TO_REVIEW,
+  STEPS,
+  stepAvailability,
+  VERIFY_TAG_FIRST,
+  type StepContext,
+} from './stepCatalog';
 
 const step = (id: string) => STEPS.find((candidate) => candidate.id === id)!;
+const context = (overrides: Partial<StepContext> = {}): StepContext => ({
+  tagVerified: false,
+  comparison: 'none',
+  busy: [],
+  ...overrides,
+});
 
 describe('stepAvailability', () => {
-  it('opens the rebuild only once the tag is verified', () => {
-    expect(stepAvailability(step('rebuild'), false)).toEqual({
+  it('opens the rebuild and the comparison only once the tag is verified', () => {
+    for (const id of ['rebuild', 'compare']) {
+      expect(stepAvailability(step(id), context())).toEqual({
+        available: false,
+        reason: VERIFY_TAG_FIRST,
+      });
+      expect(stepAvailability(step(id), context({ tagVerified: true }))).toEqual({
+        available: true,
+      });
+    }
+    expect(stepAvailability(step('tag'), context())).toEqual({ available: true });
+  });
+
+  it('keeps a step open while its own work runs, even if the tag changed meanwhile', () => {
+    expect(stepAvailability(step('compare'), context({ busy: ['compare'] }))).toEqual({
+      available: true,
+    });
+    expect(stepAvailability(step('rebuild'), context({ busy: ['compare'] }))).toEqual({
       available: false,
       reason: VERIFY_TAG_FIRST,
     });
-    expect(stepAvailability(step('rebuild'), true)).toEqual({ available: true });
   });
 
-  it('keeps the steps not built yet closed whatever the tag', () => {
-    expect(stepAvailability(step('compare'), true)).toEqual({
+  it('opens the review only when a comparison of the verified tag found differences', () => {
+    const review = step('review');
+    expect(stepAvailability(review, context({ comparison: 'differs' }))).toEqual({
       available: false,
-      reason: NOT_YET_AVAILABLE,
+      reason: VERIFY_TAG_FIRST,
     });
-    expect(stepAvailability(step('tag'), false)).toEqual({ available: true });
+    expect(stepAvailability(review, context({ tagVerified: true }))).toEqual({
+      available: false,
+      reason: COMPARE_FIRST,
+    });
+    expect(
+      stepAvailability(review, context({ tagVerified: true, comparison: 'identical' })),
+    ).toEqual({ available: false, reason: NOTHING_TO_REVIEW });
+    expect(stepAvailability(review, context({ tagVerified: true, comparison: 'differs' }))).toEqual(
+      {
+        available: true,
+      },
+    );
+  });
+
+  it('keeps the steps not built yet closed whatever the context', () => {
+    const everything = context({ tagVerified: true, comparison: 'differs' });
+    for (const id of ['promote', 'verify']) {
+      expect(stepAvailability(step(id), everything)).toEqual({
+        available: false,
+        reason: NOT_YET_AVAILABLE,
+      });
+    }
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The release walk, in order. Only the steps whose engine exists are available,
- * and the rebuild only once the tag is verified (`needsVerifiedTag`).
+ * The release walk, in order. Only the steps whose engine exists are available;
+ * Rebuild and Compare once the tag is verified (`needs: 'verified-tag'`), and
+ * Review once a comparison found something to review (`needs: 'differences'`).
  */
 export const STEPS = [
   { id: 'tag', label: 'Tag', purpose: 'Check who signed the release tag', available: true },
@@ -9,15 +10,22 @@ export const STEPS = [
     label: 'Rebuild',
     purpose: 'Rebuild from the tagged source',
     available: true,
-    needsVerifiedTag: true,
+    needs: 'verified-tag',
   },
   {
     id: 'compare',
     label: 'Compare',
     purpose: 'Compare CI artifacts with the rebuild',
-    available: false,
+    available: true,
+    needs: 'verified-tag',
   },
-  { id: 'review', label: 'Review', purpose: 'Decide on each difference', available: false },
+  {
+    id: 'review',
+    label: 'Review',
+    purpose: 'Decide on each difference',
+    available: true,
+    needs: 'differences',
+  },
   { id: 'promote', label: 'Promote', purpose: 'Sign and publish to apt-prod', available: false },
   { id: 'verify', label: 'Verify', purpose: 'Trace every published file', available: false },
 ] as const;
@@ -25,16 +33,33 @@ export const STEPS = [
 export type StepId = (typeof STEPS)[number]['id'];
 export type StepInfo = (typeof STEPS)[number];
 
+/** What the comparison of the verified tag found: none yet, all identical, or something to review. */
+export type ComparisonState = 'none' | 'identical' | 'differs';
+
+/** What decides which steps are open. */
+export interface StepContext {
+  tagVerified: boolean;
+  comparison: ComparisonState;
+  /** Steps whose work is under way: they stay open whatever else changed meanwhile. */
+  busy: readonly StepId[];
+}
+
 export const NOT_YET_AVAILABLE = 'Not yet available';
 export const VERIFY_TAG_FIRST = 'Verify the tag first';
+export const COMPARE_FIRST = 'Compare the artifacts first';
+export const NOTHING_TO_REVIEW = 'Nothing differs';
 
 /** Whether a step can be opened now, and if not, why (shown in its tab). */
 export function stepAvailability(
   step: StepInfo,
-  tagVerified: boolean,
+  context: StepContext,
 ): { available: true } | { available: false; reason: string } {
   if (!step.available) return { available: false, reason: NOT_YET_AVAILABLE };
-  if ('needsVerifiedTag' in step && !tagVerified)
-    return { available: false, reason: VERIFY_TAG_FIRST };
+  if (!('needs' in step) || context.busy.includes(step.id)) return { available: true };
+  if (!context.tagVerified) return { available: false, reason: VERIFY_TAG_FIRST };
+  if (step.needs === 'differences') {
+    if (context.comparison === 'none') return { available: false, reason: COMPARE_FIRST };
+    if (context.comparison === 'identical') return { available: false, reason: NOTHING_TO_REVIEW };
+  }
   return { available: true };
 }

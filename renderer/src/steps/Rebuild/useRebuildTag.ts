@@ -1,5 +1,5 @@
 import { useRebuildStore } from '../../stores/rebuildStore';
-import { useVerifiedTag } from './useRebuildAvailable';
+import { useVerifiedTag } from '../useVerifiedTag';
 
 /** The tag this step is about: the one being rebuilt, else the one verified in step 1. */
 export function useRebuildTag(): string | null {

@@ -1,0 +1,14 @@
+import type { ArtifactStatus } from '../../../../shared/compare';
+import { STATUS_ICON, STATUS_LABEL } from './statusText';
+
+/** A row's status as an icon and its word; colour only repeats what the text says. */
+export function ArtifactStatusLabel({ status }: { status: ArtifactStatus }) {
+  return (
+    <span className={`artifact-status artifact-status--${status}`}>
+      <span className="artifact-status__icon" aria-hidden="true">
+        {STATUS_ICON[status]}
+      </span>
+      {STATUS_LABEL[status]}
+    </span>
+  );
+}

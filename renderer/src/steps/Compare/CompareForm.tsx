@@ -1,0 +1,47 @@
+import type { FormEvent } from 'react';
+import { useCompareStore } from '../../stores/compareStore';
+import { useReleaseStore } from '../../stores/releaseStore';
+import { CiSourceFacts } from './CiSourceFacts';
+import { LocalSourceFacts } from './LocalSourceFacts';
+
+/** The two sides being compared, and the button that compares them. */
+export function CompareForm({ tag }: { tag: string | null }) {
+  const ci = useReleaseStore((state) => state.project?.ci ?? null);
+  const running = useCompareStore((state) => state.running);
+  const runCompare = useCompareStore((state) => state.runCompare);
+  const blocked = running || tag === null || ci === null;
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!blocked) void runCompare(tag);
+  };
+
+  return (
+    <form className="panel compare-form" aria-labelledby="compare-heading" onSubmit={onSubmit}>
+      <div className="panel__header">
+        <h2 className="panel__title" id="compare-heading">
+          Compare CI’s artifacts with the rebuild
+        </h2>
+      </div>
+      <p className="panel__intro">
+        Countersign matches each artifact across the two sides (a Debian package by its name,
+        version and architecture) and compares their SHA-256 hashes. Only identical bytes count as
+        identical.
+      </p>
+      <div className="compare-form__sides">
+        <CiSourceFacts ci={ci} />
+        <LocalSourceFacts tag={tag} />
+      </div>
+      <div className="compare-form__actions">
+        <button
+          type="submit"
+          className="button button--primary"
+          aria-disabled={blocked ? true : undefined}
+          data-testid="compare-button"
+        >
+          {running ? 'Comparing…' : 'Compare'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,9 @@
+import { activeTransport } from '../transport/activeTransport';
+import { createCompareStore } from './createCompareStore';
+import { followJobEvents } from './jobsStore';
+
+/** The one compare store of this window. */
+export const useCompareStore = createCompareStore(activeTransport.client);
+
+// Followed once, at module scope, from the window's single job-event subscription.
+followJobEvents((event) => useCompareStore.getState().receiveJobEvent(event));
