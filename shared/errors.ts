@@ -1,63 +1,76 @@
 import { z } from 'zod';
 
 /**
- * Stable error codes. They cross every boundary (IPC, HTTP, CLI --json) and are
- * what scripts match on, so a code is never renamed once published.
+ * Stable error codes, by kind. They cross every boundary (IPC, HTTP, CLI
+ * --json) and are what scripts match on, so a code is never renamed once
+ * published. The kind decides the CLI's exit code.
  */
+export const ERROR_CODES_BY_KIND = {
+  /** Bad input or usage: exit 2. */
+  input: [
+    'INVALID_REQUEST',
+    'UNKNOWN_CHANNEL',
+    'REPO_UNREADABLE',
+    'TAG_NOT_FOUND',
+    'INVALID_KEYRING',
+    'KEYBOX_FORMAT',
+    'PROJECT_UNREADABLE',
+    'INVALID_PROJECT',
+    'SIGNER_NOT_FOUND',
+    'NO_PROJECT',
+    'NO_RECIPE',
+    'JOB_NOT_FOUND',
+    'NO_CI_SOURCE',
+    'NO_REBUILD',
+    'SOURCE_UNREADABLE',
+    'INVALID_ARCHIVE',
+    'UNSUPPORTED_ARCHIVE',
+    'ARCHIVE_PATH_TRAVERSAL',
+    'ARCHIVE_ABSOLUTE_PATH',
+    'ARCHIVE_LINK_ESCAPES',
+    'ARCHIVE_SPECIAL_FILE',
+    'ARCHIVE_TOO_LARGE',
+    'ARCHIVE_RATIO',
+    'ARCHIVE_DUPLICATE_ENTRY',
+    'INVALID_DEB',
+    'INVALID_REPOSITORY',
+    'SUITE_AMBIGUOUS',
+    'PACKAGE_NOT_FOUND',
+    'UNAUTHORIZED',
+    'FORBIDDEN_ORIGIN',
+  ],
+  /** Something around us is missing or broken (a tool, Docker, the network): exit 3. */
+  environment: [
+    'TOOL_MISSING',
+    'DOCKER_UNAVAILABLE',
+    'IMAGE_FAILED',
+    'REPOSITORY_UNREACHABLE',
+    'DOWNLOAD_INCOMPLETE',
+    'ENGINE_UNREACHABLE',
+    'INVALID_RESPONSE',
+    'INTERNAL',
+  ],
+  /** Checked, and the answer was no: exit 1, like a refused tag. */
+  refused: [
+    'BUILD_FAILED',
+    'CANCELLED',
+    'TAG_NOT_VERIFIED',
+    'REPOSITORY_UNSIGNED',
+    'REPOSITORY_SIGNATURE_INVALID',
+    'REPOSITORY_EXPIRED',
+    'INDEX_HASH_MISMATCH',
+    'INDEX_MISSING',
+    'PACKAGE_HASH_MISMATCH',
+    'LOCAL_TAMPERED',
+    'AUDIT_LOG_BROKEN',
+  ],
+} as const;
+
+export type ErrorKind = keyof typeof ERROR_CODES_BY_KIND;
 export const ERROR_CODES = [
-  // bad input
-  'INVALID_REQUEST',
-  'UNKNOWN_CHANNEL',
-  'REPO_UNREADABLE',
-  'TAG_NOT_FOUND',
-  'INVALID_KEYRING',
-  'KEYBOX_FORMAT',
-  'PROJECT_UNREADABLE',
-  'INVALID_PROJECT',
-  'SIGNER_NOT_FOUND',
-  'NO_PROJECT',
-  'NO_CI_SOURCE',
-  'NO_REBUILD',
-  'SOURCE_UNREADABLE',
-  'INVALID_ARCHIVE',
-  'UNSUPPORTED_ARCHIVE',
-  'ARCHIVE_PATH_TRAVERSAL',
-  'ARCHIVE_ABSOLUTE_PATH',
-  'ARCHIVE_LINK_ESCAPES',
-  'ARCHIVE_SPECIAL_FILE',
-  'ARCHIVE_TOO_LARGE',
-  'ARCHIVE_RATIO',
-  'ARCHIVE_DUPLICATE_ENTRY',
-  'INVALID_DEB',
-  'INVALID_REPOSITORY',
-  'SUITE_AMBIGUOUS',
-  'PACKAGE_NOT_FOUND',
-  // environment
-  'TOOL_MISSING',
-  'DOCKER_UNAVAILABLE',
-  'IMAGE_FAILED',
-  'REPOSITORY_UNREACHABLE',
-  'DOWNLOAD_INCOMPLETE',
-  // checked and failed
-  'BUILD_FAILED',
-  'CANCELLED',
-  'NO_RECIPE',
-  'TAG_NOT_VERIFIED',
-  'JOB_NOT_FOUND',
-  'REPOSITORY_UNSIGNED',
-  'REPOSITORY_SIGNATURE_INVALID',
-  'REPOSITORY_EXPIRED',
-  'INDEX_HASH_MISMATCH',
-  'INDEX_MISSING',
-  'PACKAGE_HASH_MISMATCH',
-  'LOCAL_TAMPERED',
-  'AUDIT_LOG_BROKEN',
-  // transport
-  'UNAUTHORIZED',
-  'FORBIDDEN_ORIGIN',
-  'ENGINE_UNREACHABLE',
-  'INVALID_RESPONSE',
-  'INTERNAL',
+  ...ERROR_CODES_BY_KIND.input,
+  ...ERROR_CODES_BY_KIND.environment,
+  ...ERROR_CODES_BY_KIND.refused,
 ] as const;
 
 export const errorCodeSchema = z.enum(ERROR_CODES);
@@ -70,6 +83,13 @@ export const appErrorSchema = z.object({
   hint: z.string().optional(),
 });
 export type AppError = z.infer<typeof appErrorSchema>;
+
+/** Whether a code means bad input, a problem around us, or a refusal. */
+export function errorKindOf(code: ErrorCode): ErrorKind {
+  if ((ERROR_CODES_BY_KIND.environment as readonly string[]).includes(code)) return 'environment';
+  if ((ERROR_CODES_BY_KIND.refused as readonly string[]).includes(code)) return 'refused';
+  return 'input';
+}
 
 /** How every call answers across a transport: a value, or an error as data. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };

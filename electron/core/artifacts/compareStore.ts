@@ -1,21 +1,15 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compareResultSchema, type CompareResult } from '../../../shared/compare';
 import { writeFileAtomic } from '../fs/atomicWrite';
+import { readJsonFile } from '../fs/readJsonFile';
 
 const FILE = 'compare.json';
 
 /** The saved comparison of a release, or null before the first (or if the file is not one). */
-export async function readSavedComparison(reviewDir: string): Promise<CompareResult | null> {
-  const text = await readFile(join(reviewDir, FILE), 'utf8').catch(() => null);
-  if (text === null) return null;
-  try {
-    const parsed = compareResultSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+export function readSavedComparison(reviewDir: string): Promise<CompareResult | null> {
+  return readJsonFile(join(reviewDir, FILE), compareResultSchema);
 }
 
 /**

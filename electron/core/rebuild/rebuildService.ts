@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CountersignError } from '../../../shared/errors';
 import {
@@ -7,6 +6,7 @@ import {
   type RebuildSetup,
   type RebuildSummary,
 } from '../../../shared/rebuild';
+import { readJsonFile } from '../fs/readJsonFile';
 import type { JobReporter } from '../jobs/jobRegistry';
 import { reviewFolder } from '../project/countersignHome';
 import type { LoadedProject } from '../project/projectStore';
@@ -97,10 +97,8 @@ export async function listRebuilds(project: LoadedProject, tag: string): Promise
     ['rebuild', 'reference'],
     ['rebuild-varied', 'varied'],
   ] as const) {
-    const text = await readFile(join(folder, name, 'buildinfo.json'), 'utf8').catch(() => null);
-    const parsed = text === null ? null : buildInfoSchema.safeParse(JSON.parse(text));
-    if (parsed?.success)
-      found.push({ variation, outDir: join(folder, name), buildInfo: parsed.data });
+    const buildInfo = await readJsonFile(join(folder, name, 'buildinfo.json'), buildInfoSchema);
+    if (buildInfo) found.push({ variation, outDir: join(folder, name), buildInfo });
   }
   return found.sort((a, b) => b.buildInfo.finishedAt.localeCompare(a.buildInfo.finishedAt));
 }

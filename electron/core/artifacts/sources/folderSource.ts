@@ -1,22 +1,16 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { ArtifactCopy } from '../../../../shared/compare';
 import { CountersignError } from '../../../../shared/errors';
 import { buildInfoSchema, type BuildInfo } from '../../../../shared/rebuild';
+import { readJsonFile } from '../../fs/readJsonFile';
 import { readDebControl } from '../deb/readDebControl';
 import { hashFiles } from '../hashing/hashPool';
 import { looksLikeDeb, type ListOptions, type SourceListing } from './sourceListing';
 
 /** A Countersign rebuild folder names its artifacts in buildinfo.json; anything else is not ours. */
-async function readBuildInfo(dir: string): Promise<BuildInfo | null> {
-  const text = await readFile(join(dir, 'buildinfo.json'), 'utf8').catch(() => null);
-  if (text === null) return null;
-  try {
-    const parsed = buildInfoSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+function readBuildInfo(dir: string): Promise<BuildInfo | null> {
+  return readJsonFile(join(dir, 'buildinfo.json'), buildInfoSchema);
 }
 
 /** Every regular file under `dir`; links are not followed and are listed as skipped. */
