@@ -15,6 +15,17 @@ import {
   rebuildSummarySchema,
   runRebuildRequestSchema,
 } from './rebuild';
+import {
+  artifactReviewSchema,
+  decideRequestSchema,
+  diffPageRequestSchema,
+  diffPageSchema,
+  memberDiffRequestSchema,
+  openReviewRequestSchema,
+  reviewSummaryRequestSchema,
+  reviewSummarySchema,
+  runReportRequestSchema,
+} from './review';
 import { importSignerRequestSchema, removeSignerRequestSchema } from './signers';
 import { tagVerdictSchema, verifyTagRequestSchema } from './tags';
 
@@ -60,6 +71,40 @@ export const channels = {
   'compare:last': {
     request: lastCompareRequestSchema.strict(),
     response: compareResultSchema.nullable(),
+  },
+  /**
+   * Opens one differing artifact for review: at once our own member listing,
+   * diffoscope's tree when its report exists, and the decisions so far. Starts
+   * the full report in the background (a "diffoscope" job) when there is none.
+   */
+  'review:open': {
+    request: openReviewRequestSchema.strict(),
+    response: artifactReviewSchema,
+  },
+  /** Runs (or re-runs) diffoscope's full report, with an optional time limit; answers when done. */
+  'review:runReport': {
+    request: runReportRequestSchema.strict(),
+    response: artifactReviewSchema,
+  },
+  /** A page of one difference's unified diff. */
+  'review:diffPage': {
+    request: diffPageRequestSchema.strict(),
+    response: diffPageSchema,
+  },
+  /** The diff of one member pair from the provisional view (diffoscope on just that pair). */
+  'review:memberDiff': {
+    request: memberDiffRequestSchema.strict(),
+    response: diffPageSchema,
+  },
+  /** Records decisions (each its own audit entry) and answers the artifact's new state. */
+  'review:decide': {
+    request: decideRequestSchema,
+    response: artifactReviewSchema,
+  },
+  /** Where every differing artifact of a release stands. */
+  'review:summary': {
+    request: reviewSummaryRequestSchema.strict(),
+    response: reviewSummarySchema,
   },
   /** Cancels a running job (a rebuild: its containers are removed, nothing half-copied is kept). */
   'jobs:cancel': {

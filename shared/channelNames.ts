@@ -12,6 +12,12 @@ export const CHANNEL_NAMES = [
   'rebuild:list',
   'compare:run',
   'compare:last',
+  'review:open',
+  'review:runReport',
+  'review:diffPage',
+  'review:memberDiff',
+  'review:decide',
+  'review:summary',
   'jobs:cancel',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -36,6 +36,10 @@ export const ERROR_CODES_BY_KIND = {
     'INVALID_REPOSITORY',
     'SUITE_AMBIGUOUS',
     'PACKAGE_NOT_FOUND',
+    'NO_COMPARISON',
+    'ARTIFACT_NOT_FOUND',
+    'DIFFERENCE_NOT_FOUND',
+    'REPORT_NOT_READY',
     'UNAUTHORIZED',
     'FORBIDDEN_ORIGIN',
   ],
@@ -49,6 +53,8 @@ export const ERROR_CODES_BY_KIND = {
     'ENGINE_UNREACHABLE',
     'INVALID_RESPONSE',
     'INTERNAL',
+    'DIFFOSCOPE_FAILED',
+    'DIFFOSCOPE_TIMEOUT',
   ],
   /** Checked, and the answer was no: exit 1, like a refused tag. */
   refused: [

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { appErrorSchema } from './errors';
 
-export const JOB_KINDS = ['verify-tag', 'import-signer', 'rebuild', 'compare'] as const;
+export const JOB_KINDS = [
+  'verify-tag',
+  'import-signer',
+  'rebuild',
+  'compare',
+  'diffoscope',
+] as const;
 export const jobKindSchema = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof jobKindSchema>;
 

@@ -5,6 +5,7 @@ import { ciSourceSetup } from './artifacts/ciSourceSetup';
 import { compareRelease } from './artifacts/compareRelease';
 import { readSavedComparison } from './artifacts/compareStore';
 import { reviewFolder } from './project/countersignHome';
+import { createReviewApi } from './review/reviewService';
 import { JobRegistry } from './jobs/jobRegistry';
 import { loadProject, saveProject, type LoadedProject } from './project/projectStore';
 import { describeSigner } from './signers/keyFacts';
@@ -106,6 +107,8 @@ export function createCountersignCore(projectFile: string | null): CountersignCo
 
     'compare:last': async ({ tag }) =>
       readSavedComparison(reviewFolder((await open()).config.name, tag)),
+
+    ...createReviewApi(open, jobs),
 
     'jobs:cancel': ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),
   };
