@@ -174,7 +174,7 @@ export const reviewSummarySchema = z.object({
   artifacts: z.array(
     z.object({ key: z.string(), name: z.string(), verdict: artifactVerdictSchema }),
   ),
-  /** True when every differing artifact is approved (and nothing else needs review). */
+  /** True when every differing artifact is approved (artifacts only CI has are never promoted). */
   approved: z.boolean(),
 });
 export type ReviewSummary = z.infer<typeof reviewSummarySchema>;

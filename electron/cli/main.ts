@@ -1,7 +1,9 @@
 import { toAppError } from '../../shared/errors';
 import { compareCommand, compareUsage } from './commands/compareCommand';
 import { demoCommand, demoUsage } from './commands/demoCommand';
+import { diffCommand, diffUsage } from './commands/diffCommand';
 import { rebuildCommand, rebuildUsage } from './commands/rebuildCommand';
+import { reviewCommand, reviewUsage } from './commands/reviewCommand';
 import { serveCommand, serveUsage } from './commands/serveCommand';
 import { verifyTagCommand, verifyTagUsage } from './commands/verifyTagCommand';
 import { EXIT, exitCodeForError } from './exitCodes';
@@ -29,6 +31,16 @@ const COMMANDS: Record<string, Command> = {
     run: compareCommand,
     usage: compareUsage,
     summary: "step 3: compare CI's artifacts with the local rebuild, hash by hash",
+  },
+  diff: {
+    run: diffCommand,
+    usage: diffUsage,
+    summary: 'step 4: explain what differs inside two artifacts (diffoscope)',
+  },
+  review: {
+    run: reviewCommand,
+    usage: reviewUsage,
+    summary: 'step 4: list differences and record decisions, each in the audit log',
   },
   serve: {
     run: serveCommand,

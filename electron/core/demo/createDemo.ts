@@ -122,7 +122,11 @@ export async function createDemo(
         { repo: repo.path, tag: 'v1.0.0', commit: releaseCommit, recipe: DEMO_RECIPE },
         gpg,
         ciKey,
-        { date: new Date(CI_PUBLISH_DATE), fakedTime: gpgTime(CI_PUBLISH_DATE) },
+        {
+          date: new Date(CI_PUBLISH_DATE),
+          fakedTime: gpgTime(CI_PUBLISH_DATE),
+          sourceDate: new Date(DEMO_RELEASE_DATE),
+        },
         log,
       );
     }

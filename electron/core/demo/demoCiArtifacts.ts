@@ -32,8 +32,9 @@ Description: reports usage of countersign-hello
 
 /**
  * The demo's apt-test: CI's build of the release tag, where one package is
- * exactly what the source builds, one differs in one file (CI stamped its
- * runner's name into the documentation) and one exists only in CI. Signed by
+ * exactly what the source builds, one differs in one line of one file (CI
+ * built without SOURCE_DATE_EPOCH, so its README carries the clock's time) and
+ * one exists only in CI. Signed by
  * the CI key, as CI publishing would.
  */
 export async function publishDemoCi(
@@ -41,7 +42,8 @@ export async function publishDemoCi(
   source: { repo: string; tag: string; commit: string; recipe: RebuildRecipe },
   gpg: GnupgHome,
   ciKey: string,
-  published: { date: Date; fakedTime: string },
+  /** When CI published (it signs then), and the release's own date (its files' timestamps). */
+  published: { date: Date; fakedTime: string; sourceDate: Date },
   log: (line: string) => void,
 ): Promise<DemoCiRelease> {
   const built = await buildLikeCi(source.repo, source.tag, source.commit, source.recipe, log);
@@ -49,19 +51,21 @@ export async function publishDemoCi(
   const doc = built.find((file) => basename(file).startsWith('countersign-hello-doc_'));
   if (!main || !doc)
     throw new Error(`The CI build made ${built.map((file) => basename(file)).join(', ')}`);
-  const epoch = Math.floor(published.date.getTime() / 1000);
+  const epoch = Math.floor(published.sourceDate.getTime() / 1000);
+  // CI built without SOURCE_DATE_EPOCH, so its documentation carries the clock's time.
+  const ciStamp = `${published.date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   const staging = await mkdtemp(join(tmpdir(), 'cs-ci-'));
   try {
     const identical = join(staging, basename(main));
     const differs = join(staging, basename(doc));
     const onlyCi = join(staging, 'countersign-hello-telemetry_1.0.0_all.deb');
     await copyFile(main, identical);
-    log('CI publish: stamping the runner into the documentation package (the one that differs)');
+    log('CI publish: the documentation package carries the build clock (the one that differs)');
     await rewriteFileInDeb(
       doc,
       differs,
       DOC_README,
-      (text) => `${text}\nBuilt by ci-runner-7.\n`,
+      (text) => text.replace(/^Built .* UTC\.$/m, `Built ${ciStamp}.`),
       epoch,
     );
     log('CI publish: adding a package the source does not build');

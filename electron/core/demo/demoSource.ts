@@ -41,10 +41,23 @@ export function demoSourceFiles(release: boolean): Record<string, string> {
   const final = changelogEntry('1.0.0', 'First stable release.', 'Sun, 01 Feb 2026 10:00:00 +0000');
   return {
     'hello.sh': `#!/bin/sh\n# Greets whoever runs it.\necho "Hello from countersign-hello ${release ? '1.0.0' : '1.0.0~rc1'}"\n`,
-    'README.md': '# countersign-hello\n\nThe sample package of the Countersign demo release.\n',
+    // The documentation carries its build time, taken from SOURCE_DATE_EPOCH so
+    // that a reproducible build stamps the changelog's date, not the clock's.
+    'README.in':
+      '# countersign-hello\n\nThe sample package of the Countersign demo release.\n\nBuilt @BUILD_DATE@.\n',
     'debian/control': control,
     'debian/changelog': release ? `${final}\n${rc}` : rc,
-    'debian/rules': '#!/usr/bin/make -f\n%:\n\tdh $@\n',
+    'debian/rules': [
+      '#!/usr/bin/make -f',
+      "BUILD_DATE := $(shell date -u -d @$(SOURCE_DATE_EPOCH) '+%Y-%m-%d %H:%M UTC')",
+      '%:',
+      '\tdh $@',
+      'override_dh_auto_build:',
+      "\tsed 's/@BUILD_DATE@/$(BUILD_DATE)/' README.in > README.md",
+      'override_dh_auto_clean:',
+      '\trm -f README.md',
+      '',
+    ].join('\n'),
     'debian/source/format': '3.0 (native)\n',
     'debian/copyright':
       'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: countersign-hello\n\nFiles: *\nCopyright: 2026 Dana Maintainer\nLicense: MIT\n',

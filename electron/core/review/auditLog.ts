@@ -55,6 +55,32 @@ export async function checkAuditChain(reviewDir: string): Promise<AuditChainStat
   return { intact: true, entries: lines.length, head: prev };
 }
 
+/**
+ * Every entry of an intact log; a broken chain is refused, because decisions
+ * read from it could have been edited.
+ */
+export async function readAuditEntries(reviewDir: string): Promise<AuditEntry[]> {
+  const chain = await checkAuditChain(reviewDir);
+  if (!chain.intact) throw brokenChain(reviewDir, chain);
+  if (chain.entries === 0) return [];
+  const text = await readFile(join(reviewDir, FILE), 'utf8');
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => auditEntrySchema.parse(JSON.parse(line)));
+}
+
+function brokenChain(
+  reviewDir: string,
+  chain: Extract<AuditChainState, { intact: false }>,
+): CountersignError {
+  return new CountersignError(
+    'AUDIT_LOG_BROKEN',
+    `The audit log of this review is broken at line ${chain.brokenAtLine}: ${chain.reason}.`,
+    `Nothing more is recorded or trusted until someone looks at ${join(reviewDir, FILE)}; keep a copy as evidence, then start a new review folder.`,
+  );
+}
+
 // One writer at a time per log within this process; the chain needs the true last line.
 const queues = new Map<string, Promise<unknown>>();
 
@@ -81,13 +107,7 @@ async function appendNow(
 ): Promise<AuditEntry> {
   await mkdir(reviewDir, { recursive: true });
   const chain = await checkAuditChain(reviewDir);
-  if (!chain.intact) {
-    throw new CountersignError(
-      'AUDIT_LOG_BROKEN',
-      `The audit log of this review is broken at line ${chain.brokenAtLine}: ${chain.reason}.`,
-      `Nothing more is recorded until someone looks at ${join(reviewDir, FILE)}; keep a copy as evidence, then start a new review folder.`,
-    );
-  }
+  if (!chain.intact) throw brokenChain(reviewDir, chain);
   const entry: AuditEntry = {
     seq: chain.entries,
     at: new Date().toISOString(),

@@ -1,7 +1,35 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { RequestOf, ResponseOf } from '../../../shared/api';
-import { CountersignError } from '../../../shared/errors';
-import type { JobRegistry } from '../jobs/jobRegistry';
+import type { ArtifactComparison, CompareResult } from '../../../shared/compare';
+import { CountersignError, toAppError } from '../../../shared/errors';
+import type {
+  ArtifactReview,
+  DiffPage,
+  MemberDifference,
+  ReportInfo,
+} from '../../../shared/review';
+import { readSavedComparison } from '../artifacts/compareStore';
+import { pathPattern } from '../../../shared/pathPattern';
+import { explainedTree } from '../diffoscope/explainedTree';
+import { diffMemberPair } from '../diffoscope/members/diffMemberPair';
+import { memberDifferences } from '../diffoscope/members/memberDifferences';
+import { runDiffoscope } from '../diffoscope/runDiffoscope';
+import type { JobRegistry, JobReporter } from '../jobs/jobRegistry';
+import { reviewFolder } from '../project/countersignHome';
 import type { LoadedProject } from '../project/projectStore';
+import { artifactFiles, type ArtifactFiles } from './artifactFiles';
+import { currentDecisions, recordDecisions, verdictOf } from './decisions';
+import {
+  clearReport,
+  fileSha256,
+  RAW_REPORT,
+  readDiffLines,
+  readSavedReport,
+  reportFolder,
+  saveReportTree,
+  type SavedReport,
+} from './reportStore';
 
 type ReviewChannel =
   | 'review:open'
@@ -15,17 +43,327 @@ export type ReviewApi = {
   [C in ReviewChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>>;
 };
 
-/** Step 4 for the UI (filled in as the review engine lands). */
-export function createReviewApi(open: () => Promise<LoadedProject>, jobs: JobRegistry): ReviewApi {
-  void open;
-  void jobs;
-  const notYet = () => Promise.reject(new CountersignError('REPORT_NOT_READY', 'Not wired yet.'));
+/** One differing artifact of a release, located. */
+interface ReviewTarget {
+  reviewDir: string;
+  comparison: CompareResult;
+  row: ArtifactComparison;
+}
+
+async function comparisonOf(reviewDir: string, tag: string): Promise<CompareResult> {
+  const comparison = await readSavedComparison(reviewDir);
+  if (!comparison) {
+    throw new CountersignError(
+      'NO_COMPARISON',
+      `${tag} has not been compared yet, so there is nothing to review.`,
+      'Run step 3 (Compare) first.',
+    );
+  }
+  return comparison;
+}
+
+/** A release's review folder, its comparison, and one artifact of it. */
+export async function locateTarget(
+  reviewDir: string,
+  tag: string,
+  key: string,
+): Promise<ReviewTarget> {
+  const comparison = await comparisonOf(reviewDir, tag);
+  const row = comparison.artifacts.find((artifact) => artifact.key === key);
+  if (!row) {
+    throw new CountersignError(
+      'ARTIFACT_NOT_FOUND',
+      `The comparison of ${tag} has no artifact ${JSON.stringify(key.slice(0, 200))}.`,
+    );
+  }
+  return { reviewDir, comparison, row };
+}
+
+/**
+ * Runs diffoscope on one artifact pair and keeps its report: the raw JSON,
+ * its tree (with the differences Countersign can explain marked), and the
+ * report's hash, which every decision on it is bound to.
+ */
+export async function makeReport(
+  target: ReviewTarget,
+  files: ArtifactFiles,
+  options: { timeLimitSeconds?: number; report: JobReporter },
+): Promise<SavedReport> {
+  const folder = reportFolder(target.reviewDir, target.row.key);
+  await mkdir(folder, { recursive: true });
+  await clearReport(folder);
+  options.report.phase('diffoscope', { done: 0, total: 2, unit: 'steps' });
+  const run = await runDiffoscope(files.ci, files.local, {
+    reportFile: join(folder, RAW_REPORT),
+    ...(options.timeLimitSeconds ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
+    ...(options.report.signal ? { signal: options.report.signal } : {}),
+    onStderr: (line) => options.report.log(line),
+  });
+  options.report.phase('read report', { done: 1, total: 2, unit: 'steps' });
+  if (!run.reportFile) {
+    throw new CountersignError(
+      'DIFFOSCOPE_FAILED',
+      `${run.version} found the two copies of ${JSON.stringify(target.row.name)} identical, though their hashes differ.`,
+      'Run the comparison again; the files may have changed since.',
+    );
+  }
+  const tree = await explainedTree(run.reportFile, files.ci, files.local, target.row.name);
+  const saved = await saveReportTree(folder, tree, {
+    diffoscopeVersion: run.version,
+    reportSha256: await fileSha256(join(folder, RAW_REPORT)),
+    generatedAt: new Date().toISOString(),
+  });
+  options.report.phase('done', { done: 2, total: 2, unit: 'steps' });
+  return saved;
+}
+
+/** The review's view of an artifact from what is on disk (and our own member listing). */
+async function describe(
+  target: ReviewTarget,
+  saved: SavedReport | null,
+  state: ReportInfo['state'],
+  problem: string | null,
+  members: MemberDifference[],
+): Promise<ArtifactReview> {
+  const decisions = saved
+    ? await currentDecisions(target.reviewDir, target.row.key, saved.reportSha256)
+    : {};
+  const { verdict, counts } = verdictOf(saved?.nodes ?? null, decisions);
   return {
-    'review:open': notYet,
-    'review:runReport': notYet,
-    'review:diffPage': notYet,
-    'review:memberDiff': notYet,
-    'review:decide': notYet,
-    'review:summary': notYet,
+    key: target.row.key,
+    name: target.row.name,
+    ciSha256: target.row.ci?.sha256 ?? null,
+    localSha256: target.row.local?.sha256 ?? null,
+    report: {
+      state: saved ? 'ready' : state,
+      diffoscopeVersion: saved?.diffoscopeVersion ?? null,
+      reportSha256: saved?.reportSha256 ?? null,
+      generatedAt: saved?.generatedAt ?? null,
+      problem: saved ? null : problem,
+    },
+    nodes: saved?.nodes ?? [],
+    members,
+    decisions,
+    verdict,
+    counts,
+  };
+}
+
+/** Which differences a decide request names, checked against the report. */
+function selectDifferences(
+  saved: SavedReport,
+  request: RequestOf<'review:decide'>,
+): { ids: string[]; rule: string | null } {
+  const decidable = saved.nodes.filter((node) => node.decidable && !node.explainedBy);
+  if (request.differenceIds) {
+    const known = new Set(decidable.map((node) => node.id));
+    const unknown = request.differenceIds.find((id) => !known.has(id));
+    if (unknown !== undefined) {
+      throw new CountersignError(
+        'DIFFERENCE_NOT_FOUND',
+        `${JSON.stringify(unknown.slice(0, 300))} is not a difference to decide in this report.`,
+        'Open the artifact again: the report may have been made again since.',
+      );
+    }
+    return { ids: request.differenceIds, rule: null };
+  }
+  const rule = request.rule;
+  if (!rule) return { ids: [], rule: null };
+  const matches = rule.by === 'path' ? pathPattern(rule.pattern) : null;
+  const contains = rule.by === 'comment' ? rule.contains : '';
+  const ids = decidable
+    .filter((node) =>
+      matches
+        ? matches(node.source1) || matches(node.source2)
+        : node.comments.some((comment) => comment.includes(contains)),
+    )
+    .map((node) => node.id);
+  if (ids.length === 0) {
+    throw new CountersignError(
+      'DIFFERENCE_NOT_FOUND',
+      'The rule matches no difference left to decide.',
+      rule.by === 'path'
+        ? 'Path patterns match a member name as diffoscope gives it, e.g. ./usr/share/doc/*'
+        : undefined,
+    );
+  }
+  return {
+    ids,
+    rule:
+      rule.by === 'path'
+        ? `path ${rule.pattern}`
+        : `comment contains ${JSON.stringify(rule.contains)}`,
+  };
+}
+
+/** Step 4's engine for the UI: one review per release, reports made as jobs. */
+export function createReviewApi(open: () => Promise<LoadedProject>, jobs: JobRegistry): ReviewApi {
+  // Reports being made, and the last failure of each, by review folder and artifact.
+  const running = new Map<string, Promise<SavedReport>>();
+  const failures = new Map<string, string>();
+  const memberCache = new Map<string, MemberDifference[]>();
+
+  const target = async (tag: string, key: string) =>
+    locateTarget(reviewFolder((await open()).config.name, tag), tag, key);
+
+  const startReport = (found: ReviewTarget, timeLimitSeconds?: number) => {
+    const id = `${found.reviewDir}\0${found.row.key}`;
+    const existing = running.get(id);
+    if (existing) return existing;
+    failures.delete(id);
+    const work = jobs
+      .run('diffoscope', `diffoscope ${found.row.name}`, async (report) =>
+        makeReport(found, await artifactFiles(found.reviewDir, found.comparison, found.row), {
+          report,
+          ...(timeLimitSeconds ? { timeLimitSeconds } : {}),
+        }),
+      )
+      .catch((error: unknown) => {
+        failures.set(id, toAppError(error).message);
+        throw error;
+      })
+      .finally(() => running.delete(id));
+    running.set(id, work);
+    return work;
+  };
+
+  const membersOf = async (found: ReviewTarget): Promise<MemberDifference[]> => {
+    if (!found.row.ci?.deb || !found.row.local?.deb) return [];
+    const id = `${found.row.ci.sha256}:${found.row.local.sha256}`;
+    const cached = memberCache.get(id);
+    if (cached) return cached;
+    const files = await artifactFiles(found.reviewDir, found.comparison, found.row);
+    const members = await memberDifferences(files.ci, files.local);
+    memberCache.set(id, members);
+    return members;
+  };
+
+  const view = async (found: ReviewTarget) => {
+    const saved = await readSavedReport(reportFolder(found.reviewDir, found.row.key));
+    const id = `${found.reviewDir}\0${found.row.key}`;
+    const state = running.has(id) ? 'running' : failures.has(id) ? 'failed' : 'none';
+    return describe(found, saved, state, failures.get(id) ?? null, await membersOf(found));
+  };
+
+  const reportOf = async (found: ReviewTarget): Promise<SavedReport> => {
+    const saved = await readSavedReport(reportFolder(found.reviewDir, found.row.key));
+    if (!saved) {
+      throw new CountersignError(
+        'REPORT_NOT_READY',
+        `diffoscope's report on ${JSON.stringify(found.row.name)} is not ready yet.`,
+        'Decisions are recorded against the full report; wait for it, or run it again.',
+      );
+    }
+    return saved;
+  };
+
+  const page = (
+    differenceId: string,
+    lines: string[],
+    from: number,
+    totalLines: number,
+  ): DiffPage => ({
+    differenceId,
+    text: lines.length > 0 ? `${lines.join('\n')}\n` : '',
+    from,
+    lineCount: lines.length,
+    totalLines,
+    next: from + lines.length < totalLines ? from + lines.length : null,
+  });
+
+  return {
+    'review:open': async ({ tag, key }) => {
+      const found = await target(tag, key);
+      const saved = await readSavedReport(reportFolder(found.reviewDir, found.row.key));
+      const id = `${found.reviewDir}\0${found.row.key}`;
+      // The full report starts by itself the first time an artifact is opened.
+      if (!saved && !running.has(id) && !failures.has(id)) {
+        startReport(found).catch(() => {});
+      }
+      return view(found);
+    },
+
+    'review:runReport': async ({ tag, key, timeLimitSeconds }) => {
+      const found = await target(tag, key);
+      await startReport(found, timeLimitSeconds);
+      return view(found);
+    },
+
+    'review:diffPage': async ({ tag, key, differenceId, from, maxLines }) => {
+      const found = await target(tag, key);
+      const saved = await reportOf(found);
+      if (!saved.nodes.some((node) => node.id === differenceId)) {
+        throw new CountersignError(
+          'DIFFERENCE_NOT_FOUND',
+          `${JSON.stringify(differenceId.slice(0, 300))} is not in this report.`,
+        );
+      }
+      const folder = reportFolder(found.reviewDir, found.row.key);
+      const { lines, totalLines } = await readDiffLines(
+        folder,
+        saved,
+        differenceId,
+        from,
+        maxLines,
+      );
+      return page(differenceId, lines, from, totalLines);
+    },
+
+    'review:memberDiff': async ({ tag, key, memberId }) => {
+      const found = await target(tag, key);
+      const members = await membersOf(found);
+      if (!members.some((member) => member.id === memberId)) {
+        throw new CountersignError(
+          'DIFFERENCE_NOT_FOUND',
+          `${JSON.stringify(memberId.slice(0, 300))} is not a differing member of this artifact.`,
+        );
+      }
+      const files = await artifactFiles(found.reviewDir, found.comparison, found.row);
+      const { text } = await diffMemberPair(files.ci, files.local, memberId);
+      const lines = text.split('\n');
+      if (lines[lines.length - 1] === '') lines.pop();
+      return page(memberId, lines.slice(0, 20_000), 0, lines.length);
+    },
+
+    'review:decide': async (request) => {
+      const found = await target(request.tag, request.key);
+      const saved = await reportOf(found);
+      const { ids, rule } = selectDifferences(saved, request);
+      await recordDecisions(
+        found.reviewDir,
+        { key: found.row.key, name: found.row.name },
+        saved.reportSha256,
+        ids.map((differenceId) => ({
+          differenceId,
+          decision: request.decision,
+          comment: request.comment.trim(),
+          rule,
+        })),
+      );
+      return view(found);
+    },
+
+    'review:summary': async ({ tag }) => {
+      const reviewDir = reviewFolder((await open()).config.name, tag);
+      const comparison = await comparisonOf(reviewDir, tag);
+      const artifacts = [];
+      for (const row of comparison.artifacts.filter((artifact) => artifact.status === 'differs')) {
+        const saved = await readSavedReport(reportFolder(reviewDir, row.key));
+        const decisions = saved
+          ? await currentDecisions(reviewDir, row.key, saved.reportSha256)
+          : {};
+        artifacts.push({
+          key: row.key,
+          name: row.name,
+          verdict: verdictOf(saved?.nodes ?? null, decisions).verdict,
+        });
+      }
+      // Artifacts only CI has are never approved and never promoted; they do not hold the rest back.
+      return {
+        tag,
+        artifacts,
+        approved: artifacts.every((artifact) => artifact.verdict === 'approved'),
+      };
+    },
   };
 }
