@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { CountersignError } from '../../../shared/errors';
 import type { DifferenceNode } from '../../../shared/review';
 import { readSavedComparison } from '../../core/artifacts/compareStore';
+import { describeRule } from '../../../shared/decisionRule';
 import { pathPattern } from '../../../shared/pathPattern';
 import { artifactFiles } from '../../core/review/artifactFiles';
 import { currentDecisions, recordDecisions, verdictOf } from '../../core/review/decisions';
@@ -117,7 +118,7 @@ export async function reviewCommand(args: string[]): Promise<number> {
             differenceId,
             decision: values.accept !== undefined ? 'accepted' : 'blocking',
             comment: (values.accept ?? values.block ?? '').trim(),
-            rule: `path ${values.path ?? ''}`,
+            rule: describeRule({ by: 'path', pattern: values.path ?? '' }),
           })),
         );
       }

@@ -10,7 +10,7 @@ import type {
   ReportInfo,
 } from '../../../shared/review';
 import { readSavedComparison } from '../artifacts/compareStore';
-import { pathPattern } from '../../../shared/pathPattern';
+import { describeRule, ruleSelection } from '../../../shared/decisionRule';
 import { explainedTree } from '../diffoscope/explainedTree';
 import { diffMemberPair } from '../diffoscope/members/diffMemberPair';
 import { memberDifferences } from '../diffoscope/members/memberDifferences';
@@ -169,31 +169,17 @@ function selectDifferences(
   }
   const rule = request.rule;
   if (!rule) return { ids: [], rule: null };
-  const matches = rule.by === 'path' ? pathPattern(rule.pattern) : null;
-  const contains = rule.by === 'comment' ? rule.contains : '';
-  const ids = decidable
-    .filter((node) =>
-      matches
-        ? matches(node.source1) || matches(node.source2)
-        : node.comments.some((comment) => comment.includes(contains)),
-    )
-    .map((node) => node.id);
+  const ids = ruleSelection(rule, saved.nodes).map((node) => node.id);
   if (ids.length === 0) {
     throw new CountersignError(
       'DIFFERENCE_NOT_FOUND',
       'The rule matches no difference left to decide.',
       rule.by === 'path'
-        ? 'Path patterns match a member name as diffoscope gives it, e.g. ./usr/share/doc/*'
+        ? 'Path patterns match a member name as diffoscope gives it, e.g. usr/share/doc/** or *.gz'
         : undefined,
     );
   }
-  return {
-    ids,
-    rule:
-      rule.by === 'path'
-        ? `path ${rule.pattern}`
-        : `comment contains ${JSON.stringify(rule.contains)}`,
-  };
+  return { ids, rule: describeRule(rule) };
 }
 
 /** Step 4's engine for the UI: one review per release, reports made as jobs. */

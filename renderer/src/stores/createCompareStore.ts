@@ -2,15 +2,22 @@ import { create } from 'zustand';
 import type { CountersignClient } from '../../../shared/api';
 import type { ArtifactStatus, CompareResult } from '../../../shared/compare';
 import type { AppError } from '../../../shared/errors';
-import type { JobEvent, JobProgress, JobState } from '../../../shared/jobs';
 import {
   DEFAULT_SORT,
   nextSort,
   type ArtifactSort,
   type SortKey,
 } from '../steps/Compare/artifactTable';
+import {
+  createJobFollowSlice,
+  JOB_IDLE,
+  JOB_STARTED,
+  jobSettled,
+  type JobFollowSlice,
+} from './jobFollowSlice';
 
-export interface CompareState {
+/** The run's job (its progress is bytes hashed so far, both sides together) comes from the slice. */
+export interface CompareState extends JobFollowSlice {
   /** The release this state is about: the one last loaded or compared. */
   tag: string | null;
   /** Its comparison: the saved one, or the one just run. */
@@ -18,16 +25,6 @@ export interface CompareState {
   /** Reading the saved comparison (compare:last). */
   loading: boolean;
   loadError: AppError | null;
-  running: boolean;
-  /** The engine's job for the current run, known from its first job event. */
-  jobId: string | null;
-  cancelling: boolean;
-  phase: string | null;
-  /** Bytes hashed so far, both sides together. */
-  progress: JobProgress | null;
-  jobState: JobState | null;
-  error: AppError | null;
-  cancelled: boolean;
   /** The table's view, kept here so it survives a visit to the Review step. */
   statusFilter: ArtifactStatus | null;
   query: string;
@@ -35,9 +32,8 @@ export interface CompareState {
 
   loadLast: (tag: string) => Promise<void>;
   runCompare: (tag: string) => Promise<void>;
+  /** The slice's cancelJob, under the name the step's components use. */
   cancelCompare: () => Promise<void>;
-  receiveJobEvent: (event: JobEvent) => void;
-  dismissError: () => void;
   setStatusFilter: (status: ArtifactStatus | null) => void;
   setQuery: (query: string) => void;
   sortBy: (key: SortKey) => void;
@@ -47,27 +43,17 @@ export interface CompareState {
 
 type CompareData = Omit<
   CompareState,
+  | 'receiveJobEvent'
+  | 'cancelJob'
+  | 'dismissError'
   | 'loadLast'
   | 'runCompare'
   | 'cancelCompare'
-  | 'receiveJobEvent'
-  | 'dismissError'
   | 'setStatusFilter'
   | 'setQuery'
   | 'sortBy'
   | 'reset'
 >;
-
-const RUN_IDLE = {
-  running: false,
-  jobId: null,
-  cancelling: false,
-  phase: null,
-  progress: null,
-  jobState: null,
-  error: null,
-  cancelled: false,
-} as const;
 
 const TABLE_DEFAULT = { statusFilter: null, query: '', sort: DEFAULT_SORT } as const;
 
@@ -76,7 +62,7 @@ const INITIAL: CompareData = {
   result: null,
   loading: false,
   loadError: null,
-  ...RUN_IDLE,
+  ...JOB_IDLE,
   ...TABLE_DEFAULT,
 };
 
@@ -92,7 +78,10 @@ export function createCompareStore(client: CountersignClient) {
   // A run's answer is dropped if the store was reset meanwhile.
   let latestRun = 0;
 
-  return create<CompareState>()((set, get) => ({
+  const followJob = createJobFollowSlice<CompareState>(client, { kind: 'compare' });
+
+  return create<CompareState>()((set, get, store) => ({
+    ...followJob(set, get, store),
     ...INITIAL,
 
     async loadLast(tag) {
@@ -113,56 +102,19 @@ export function createCompareStore(client: CountersignClient) {
       latestLoad += 1;
       set({
         ...(get().tag !== tag ? { ...INITIAL, tag } : {}),
-        ...RUN_IDLE,
+        ...JOB_STARTED,
         loading: false,
-        running: true,
-        phase: 'starting',
-        jobState: 'running',
       });
       const outcome = await client.invoke('compare:run', { tag });
       if (ticket !== latestRun) return;
-      if (outcome.ok) {
-        set({
-          running: false,
-          cancelling: false,
-          result: outcome.value,
-          loadError: null,
-          jobState: 'succeeded',
-        });
-      } else if (outcome.error.code === 'CANCELLED') {
-        set({ running: false, cancelling: false, cancelled: true, jobState: 'cancelled' });
-      } else {
-        // The saved comparison, if any, stays: it is still what is on disk.
-        set({ running: false, cancelling: false, error: outcome.error, jobState: 'failed' });
-      }
-    },
-
-    async cancelCompare() {
-      const { jobId, running } = get();
-      if (!running || jobId === null) return;
-      set({ cancelling: true });
-      const outcome = await client.invoke('jobs:cancel', { jobId });
-      // The run itself answers CANCELLED; here only a refusal needs showing.
-      if (!outcome.ok) set({ cancelling: false, error: outcome.error });
-      else if (!outcome.value.cancelled) set({ cancelling: false });
-    },
-
-    receiveJobEvent(event) {
-      if (event.kind !== 'compare') return;
-      const state = get();
-      if (!state.running) return;
-      // The first running compare event after we asked is ours; events of other jobs are not.
-      if (state.jobId === null && event.state !== 'running') return;
-      if (state.jobId !== null && state.jobId !== event.jobId) return;
+      // On failure the saved comparison, if any, stays: it is still what is on disk.
       set({
-        jobId: event.jobId,
-        phase: event.phase,
-        progress: event.progress,
-        jobState: event.state,
+        ...jobSettled(outcome),
+        ...(outcome.ok ? { result: outcome.value, loadError: null } : {}),
       });
     },
 
-    dismissError: () => set({ error: null }),
+    cancelCompare: () => get().cancelJob(),
     setStatusFilter: (statusFilter) => set({ statusFilter }),
     setQuery: (query) => set({ query }),
     sortBy: (key) => set((state) => ({ sort: nextSort(state.sort, key) })),

@@ -1,24 +1,47 @@
+import 'diff2html/bundles/css/diff2html.min.css';
 import '../../styles/review.css';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
+import type { ArtifactComparison } from '../../../../shared/compare';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCompareStore } from '../../stores/compareStore';
+import { useReviewStore } from '../../stores/reviewStore';
 import { useUiStore } from '../../stores/uiStore';
 import { useCompareTag } from '../Compare/useCompareTag';
-import { ReviewArtifact } from './ReviewArtifact';
-import { ReviewChoiceList } from './ReviewChoiceList';
-import { pickReviewArtifact, reviewChoices } from './reviewChoices';
+import { OneSidedArtifact } from './OneSidedArtifact';
+import { ReviewArtifactList } from './ReviewArtifactList';
+import { pickArtifactKey } from './reviewChoices';
+import { ReviewWorkspace } from './ReviewWorkspace';
 
 /**
- * Step 4, for now only its landing: the artifact chosen in Compare with both
- * copies, and the others that need review. The diffoscope review comes next.
+ * Step 4: every differing artifact of the release and where it stands, and
+ * the chosen one under review: diffoscope's tree, each difference's diff and
+ * a decision on each. Artifacts only one side has are shown for what they are.
  */
 export function ReviewStep() {
   const tag = useCompareTag();
-  const result = useCompareStore((state) => (state.tag === tag ? state.result : null));
-  const reviewKey = useUiStore((state) => state.reviewKey);
+  const chosenKey = useUiStore((state) => state.reviewKey);
   const selectReviewArtifact = useUiStore((state) => state.selectReviewArtifact);
-  const choices = useMemo(() => (result ? reviewChoices(result.artifacts) : []), [result]);
-  const selected = pickReviewArtifact(choices, reviewKey);
+  const summary = useReviewStore((state) => (state.tag === tag ? state.summary : null));
+  const summaryError = useReviewStore((state) => state.summaryError);
+  const summaryLoading = useReviewStore((state) => state.summaryLoading);
+  const loadSummary = useReviewStore((state) => state.loadSummary);
+  const openArtifact = useReviewStore((state) => state.openArtifact);
+  const key = pickArtifactKey(summary, chosenKey);
+  const comparison: ArtifactComparison | undefined = useCompareStore((state) =>
+    state.tag === tag && key !== null
+      ? state.result?.artifacts.find((artifact) => artifact.key === key)
+      : undefined,
+  );
+  const oneSided = comparison !== undefined && comparison.status !== 'differs';
   const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (tag !== null) void loadSummary(tag);
+  }, [tag, loadSummary]);
+
+  useEffect(() => {
+    if (tag !== null && key !== null && !oneSided) void openArtifact(tag, key);
+  }, [tag, key, oneSided, openArtifact]);
 
   // Arriving from a row of the Compare table, whose focus went with it: focus lands on the artifact.
   useEffect(() => {
@@ -27,17 +50,50 @@ export function ReviewStep() {
     }
   }, []);
 
-  if (selected === null) {
+  if (tag === null) {
     return (
       <div className="verdict-placeholder" data-testid="review-empty">
-        Nothing to review: compare the artifacts in step 3 first.
+        Nothing to review: verify the tag and compare the artifacts first.
       </div>
     );
   }
+
+  const name =
+    summary?.artifacts.find((artifact) => artifact.key === key)?.name ?? comparison?.name ?? '';
+
   return (
     <div className="review-step">
-      <ReviewArtifact artifact={selected} headingRef={heading} />
-      <ReviewChoiceList choices={choices} selected={selected} onSelect={selectReviewArtifact} />
+      {summaryError ? (
+        <div className="review-step__error">
+          <ErrorAlert error={summaryError} title="Could not read where the review stands" />
+          <button type="button" className="button" onClick={() => void loadSummary(tag)}>
+            Try again
+          </button>
+        </div>
+      ) : null}
+      {summary ? (
+        <ReviewArtifactList summary={summary} selectedKey={key} onSelect={selectReviewArtifact} />
+      ) : null}
+      {key === null ? (
+        <div
+          className={`verdict-placeholder${summaryLoading ? ' verdict-placeholder--busy' : ''}`}
+          data-testid="review-empty"
+        >
+          {summaryLoading
+            ? 'Reading where the review stands…'
+            : 'No artifact differs: nothing to review.'}
+        </div>
+      ) : oneSided ? (
+        <OneSidedArtifact artifact={comparison} headingRef={heading} />
+      ) : (
+        <ReviewWorkspace
+          key={key}
+          artifactKey={key}
+          name={name}
+          comparison={comparison}
+          headingRef={heading}
+        />
+      )}
     </div>
   );
 }

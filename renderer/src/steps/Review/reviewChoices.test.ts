@@ -1,44 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import type { ArtifactComparison, ArtifactStatus } from '../../../../shared/compare';
-import { listedChoices, pickReviewArtifact, reviewChoices } from './reviewChoices';
+import type { ReviewSummary } from '../../../../shared/review';
+import { listedArtifacts, pickArtifactKey } from './reviewChoices';
+import { timeLimitProblem } from './reportTimeLimit';
 
-const copy = { path: 'x', size: 1, sha256: 'a'.repeat(64), deb: null };
-const row = (name: string, status: ArtifactStatus): ArtifactComparison => ({
-  key: `file:${name}`,
-  name,
-  status,
-  ci: status === 'only-local' ? null : copy,
-  local: status === 'only-ci' ? null : copy,
-});
+const summary: ReviewSummary = {
+  tag: 'v1.0.0',
+  artifacts: [
+    { key: 'deb:a', name: 'a.deb', verdict: 'approved' },
+    { key: 'deb:b', name: 'b.deb', verdict: 'unreviewed' },
+    { key: 'deb:c', name: 'c.deb', verdict: 'awaiting-report' },
+  ],
+  approved: false,
+};
 
-const rows = [
-  row('a', 'identical'),
-  row('b', 'only-ci'),
-  row('c', 'differs'),
-  row('d', 'only-local'),
-  row('e', 'differs'),
-];
-
-describe('review choices', () => {
-  it('lists only what needs review, differing artifacts first', () => {
-    expect(reviewChoices(rows).map((choice) => choice.name)).toEqual(['c', 'e', 'b', 'd']);
-  });
-
-  it('selects the chosen artifact, or the first when the choice is gone or identical', () => {
-    const choices = reviewChoices(rows);
-    expect(pickReviewArtifact(choices, 'file:e')?.name).toBe('e');
-    expect(pickReviewArtifact(choices, 'file:a')?.name).toBe('c');
-    expect(pickReviewArtifact(choices, null)?.name).toBe('c');
-    expect(pickReviewArtifact([], 'file:e')).toBeNull();
+describe('choosing the artifact to review', () => {
+  it('opens the chosen artifact, else the first one not approved yet', () => {
+    expect(pickArtifactKey(summary, 'deb:c')).toBe('deb:c');
+    expect(pickArtifactKey(summary, null)).toBe('deb:b');
+    expect(pickArtifactKey({ ...summary, artifacts: [summary.artifacts[0]!] }, null)).toBe('deb:a');
+    expect(pickArtifactKey(null, null)).toBeNull();
   });
 
   it('bounds the list but always includes the selected artifact', () => {
-    const choices = reviewChoices(rows);
-    expect(listedChoices(choices, choices[3]!, 2).map((choice) => choice.name)).toEqual([
-      'c',
-      'e',
-      'd',
+    expect(listedArtifacts(summary.artifacts, 'deb:c', 1).map((artifact) => artifact.key)).toEqual([
+      'deb:a',
+      'deb:c',
     ]);
-    expect(listedChoices(choices, choices[0]!, 2)).toHaveLength(2);
+    expect(listedArtifacts(summary.artifacts, 'deb:a', 1)).toHaveLength(1);
+  });
+
+  it('takes a time limit for diffoscope in whole seconds within the contract’s bounds', () => {
+    expect(timeLimitProblem('600')).toBeUndefined();
+    expect(timeLimitProblem(' 1200 ')).toBeUndefined();
+    expect(timeLimitProblem('')).toMatch(/whole number/);
+    expect(timeLimitProblem('1.5')).toMatch(/whole number/);
+    expect(timeLimitProblem('5')).toMatch(/between 10 and 86400/);
+    expect(timeLimitProblem('100000')).toMatch(/between/);
   });
 });

@@ -1,29 +1,29 @@
-import type { ArtifactComparison } from '../../../../shared/compare';
-import { DEFAULT_SORT, needsReview, sortArtifacts } from '../Compare/artifactTable';
+import type { ReviewSummary } from '../../../../shared/review';
 
-/** How many artifacts the Review step lists at once; the Compare table has them all. */
+/** How many artifacts the list shows at once; the Compare table has them all. */
 export const REVIEW_LIST_LIMIT = 200;
 
-/** The artifacts that need review, differing ones first, as the Compare table orders them. */
-export function reviewChoices(artifacts: readonly ArtifactComparison[]): ArtifactComparison[] {
-  return sortArtifacts(artifacts.filter(needsReview), DEFAULT_SORT);
+type SummaryArtifact = ReviewSummary['artifacts'][number];
+
+/** The artifact chosen (in Compare or the list), else the first that is not approved yet. */
+export function pickArtifactKey(
+  summary: ReviewSummary | null,
+  chosen: string | null,
+): string | null {
+  if (chosen !== null) return chosen;
+  if (summary === null) return null;
+  const open = summary.artifacts.find((artifact) => artifact.verdict !== 'approved');
+  return (open ?? summary.artifacts[0])?.key ?? null;
 }
 
-/** The artifact chosen (by key) if it still needs review, else the first that does. */
-export function pickReviewArtifact(
-  choices: readonly ArtifactComparison[],
-  key: string | null,
-): ArtifactComparison | null {
-  return choices.find((choice) => choice.key === key) ?? choices[0] ?? null;
-}
-
-/** The first `limit` choices, plus the selected one when it lies beyond them. */
-export function listedChoices(
-  choices: readonly ArtifactComparison[],
-  selected: ArtifactComparison | null,
+/** The first `limit` artifacts, plus the selected one when it lies beyond them. */
+export function listedArtifacts(
+  artifacts: readonly SummaryArtifact[],
+  selectedKey: string | null,
   limit: number = REVIEW_LIST_LIMIT,
-): ArtifactComparison[] {
-  const listed = choices.slice(0, limit);
+): SummaryArtifact[] {
+  const listed = artifacts.slice(0, limit);
+  const selected = artifacts.find((artifact) => artifact.key === selectedKey);
   if (selected && !listed.includes(selected)) listed.push(selected);
   return listed;
 }

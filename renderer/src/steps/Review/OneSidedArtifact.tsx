@@ -5,18 +5,15 @@ import { useUiStore } from '../../stores/uiStore';
 import { ArtifactStatusLabel } from '../Compare/ArtifactStatusLabel';
 import { CopyFacts } from './CopyFacts';
 
-const WHAT_IT_MEANS: Record<ArtifactComparison['status'], string> = {
-  differs:
-    'CI’s copy and the rebuild’s copy have different bytes. Until each difference is explained, CI’s copy is not proven to come from the tagged source.',
+const WHAT_IT_MEANS: Record<'only-ci' | 'only-local', string> = {
   'only-ci':
-    'CI published this artifact, but the rebuild did not produce it: nothing vouches for its bytes.',
+    'CI published this artifact, but the rebuild did not produce it: nothing vouches for its bytes, so it is never approved and never promoted. There is nothing to compare it with.',
   'only-local':
-    'The rebuild produced this artifact, but CI did not publish it: check whether CI’s release is complete.',
-  identical: 'Both sides hold the same bytes.',
+    'The rebuild produced this artifact, but CI did not publish it: check whether CI’s release is complete. There is nothing to compare it with.',
 };
 
-/** The artifact under review: both copies side by side, and plainly what is not done yet. */
-export function ReviewArtifact({
+/** An artifact only one side has: both sides' facts, and plainly why there is no diff to review. */
+export function OneSidedArtifact({
   artifact,
   headingRef,
 }: {
@@ -24,6 +21,10 @@ export function ReviewArtifact({
   headingRef: Ref<HTMLHeadingElement>;
 }) {
   const showStep = useUiStore((state) => state.showStep);
+  const meaning =
+    artifact.status === 'only-ci' || artifact.status === 'only-local'
+      ? WHAT_IT_MEANS[artifact.status]
+      : 'Both sides hold the same bytes.';
   return (
     <section
       className="panel review-artifact"
@@ -44,9 +45,10 @@ export function ReviewArtifact({
         </h2>
         <ArtifactStatusLabel status={artifact.status} />
       </div>
-      <p className="review-artifact__meaning">{WHAT_IT_MEANS[artifact.status]}</p>
-
-      <div className="review-artifact__copies">
+      <p className="review-artifact__meaning" data-testid="review-one-sided">
+        {meaning}
+      </p>
+      <div className="review-copies__sides">
         <CopyFacts
           title="CI’s copy"
           copy={artifact.ci}
@@ -60,15 +62,6 @@ export function ReviewArtifact({
           testId="review-local"
         />
       </div>
-
-      <div className="review-notice" data-testid="review-not-yet">
-        <p>
-          <strong>The file-by-file review is not here yet.</strong> It comes with the diffoscope
-          step, which will show what differs inside these files so that each difference can be
-          explained or refused. Nothing has been reviewed or approved.
-        </p>
-      </div>
-
       <div className="review-artifact__actions">
         <button type="button" className="button" onClick={() => showStep('compare')}>
           Back to Compare

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { DifferenceNode } from './review';
+import { ruleSelection } from './decisionRule';
+
+const node = (source: string, overrides: Partial<DifferenceNode> = {}): DifferenceNode => ({
+  id: `doc.deb ▸ data.tar ▸ ${source}`,
+  depth: 2,
+  source1: source,
+  source2: source,
+  comments: [],
+  diffLines: 1,
+  decidable: true,
+  explainedBy: null,
+  ...overrides,
+});
+
+const nodes = [
+  node('./usr/share/doc/hello/changelog.gz', { comments: ['Timestamp differs'] }),
+  node('./usr/share/doc/hello/README'),
+  node('./usr/bin/hello', { comments: ['objdump: timestamp'] }),
+  node('./md5sums', { explainedBy: ['x'] }),
+  node('data.tar', { decidable: false }),
+];
+const names = (selected: DifferenceNode[]) => selected.map((selectedNode) => selectedNode.source1);
+
+describe('deciding by rule', () => {
+  it('selects by path pattern as the engine does: a bare name matches the file name, ** crosses folders', () => {
+    expect(names(ruleSelection({ by: 'path', pattern: '*.gz' }, nodes))).toEqual([
+      './usr/share/doc/hello/changelog.gz',
+    ]);
+    expect(names(ruleSelection({ by: 'path', pattern: 'usr/share/doc/**' }, nodes))).toEqual([
+      './usr/share/doc/hello/changelog.gz',
+      './usr/share/doc/hello/README',
+    ]);
+    expect(ruleSelection({ by: 'path', pattern: 'usr/*/README' }, nodes)).toEqual([]);
+  });
+
+  it('selects by text in the comments, case included, and never what follows from others or only groups', () => {
+    expect(names(ruleSelection({ by: 'comment', contains: 'Timestamp' }, nodes))).toEqual([
+      './usr/share/doc/hello/changelog.gz',
+    ]);
+    expect(ruleSelection({ by: 'path', pattern: 'md5sums' }, nodes)).toEqual([]);
+    expect(ruleSelection({ by: 'path', pattern: 'data.tar' }, nodes)).toEqual([]);
+  });
+});
