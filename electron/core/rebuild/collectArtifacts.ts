@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { copyFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RebuiltArtifact } from '../../../shared/rebuild';
+import { sha256File } from '../fs/sha256File';
 
 /** "*.deb" → a whole-name matcher; only * and ? are special, nothing can reach a path separator. */
 export function matcherFor(pattern: string): RegExp {
@@ -11,17 +10,6 @@ export function matcherFor(pattern: string): RegExp {
     .replace(/\*/g, '[^/]*')
     .replace(/\?/g, '[^/]');
   return new RegExp(`^${escaped}$`);
-}
-
-/** Streams a file through SHA-256: constant memory whatever its size. */
-export function sha256File(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
 }
 
 /**

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { link, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sha256File } from './collectArtifacts';
+import { sha256File } from '../fs/sha256File';
 import { docker } from './dockerCli';
 
 const DOCKER_ARCH: Record<string, string> = {

@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ArtifactComparison, CompareResult } from '../../../shared/compare';
 import { CountersignError } from '../../../shared/errors';
 import { readArchive } from '../artifacts/archives/readArchive';
-import { fileSha256 } from './reportStore';
+import { sha256File } from '../fs/sha256File';
 
 /** Both copies of a differing artifact as files on disk, for diffoscope. */
 export interface ArtifactFiles {
@@ -15,7 +15,7 @@ export interface ArtifactFiles {
 }
 
 async function verified(path: string, sha256: string, what: string): Promise<string> {
-  const actual = await fileSha256(path).catch(() => null);
+  const actual = await sha256File(path).catch(() => null);
   if (actual !== sha256) {
     throw new CountersignError(
       'LOCAL_TAMPERED',

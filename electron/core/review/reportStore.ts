@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -26,17 +25,6 @@ export function reportFolder(reviewDir: string, artifactKey: string): string {
 }
 
 export const RAW_REPORT = 'diffoscope.json';
-
-/** SHA-256 of a file, streamed. */
-export function fileSha256(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
-}
 
 /**
  * Saves the tree of a finished report: diffs go to diffs.txt one after the

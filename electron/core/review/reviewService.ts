@@ -9,6 +9,7 @@ import type {
   MemberDifference,
   ReportInfo,
 } from '../../../shared/review';
+import { sha256File } from '../fs/sha256File';
 import { readSavedComparison } from '../artifacts/compareStore';
 import { describeRule, ruleSelection } from '../../../shared/decisionRule';
 import { explainedTree } from '../diffoscope/explainedTree';
@@ -22,7 +23,6 @@ import { artifactFiles, type ArtifactFiles } from './artifactFiles';
 import { currentDecisions, recordDecisions, verdictOf } from './decisions';
 import {
   clearReport,
-  fileSha256,
   RAW_REPORT,
   readDiffLines,
   readSavedReport,
@@ -110,7 +110,7 @@ export async function makeReport(
   const tree = await explainedTree(run.reportFile, files.ci, files.local, target.row.name);
   const saved = await saveReportTree(folder, tree, {
     diffoscopeVersion: run.version,
-    reportSha256: await fileSha256(join(folder, RAW_REPORT)),
+    reportSha256: await sha256File(join(folder, RAW_REPORT)),
     generatedAt: new Date().toISOString(),
   });
   options.report.phase('done', { done: 2, total: 2, unit: 'steps' });

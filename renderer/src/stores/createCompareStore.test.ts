@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Channel, CountersignClient, RequestOf, ResponseOf } from '../../../shared/api';
 import type { ArtifactSource, CompareResult } from '../../../shared/compare';
-import type { Outcome } from '../../../shared/errors';
 import type { JobEvent } from '../../../shared/jobs';
 import { createCompareStore } from './createCompareStore';
-
-/** A fake engine that records requests and answers each call when the test says so. */
-function fakeClient() {
-  const calls: { channel: Channel; request: unknown; answer: (outcome: unknown) => void }[] = [];
-  const client: CountersignClient = {
-    invoke<C extends Channel>(channel: C, request: RequestOf<C>) {
-      return new Promise<Outcome<ResponseOf<C>>>((resolve) => {
-        calls.push({
-          channel,
-          request,
-          answer: (outcome) => resolve(outcome as Outcome<ResponseOf<C>>),
-        });
-      });
-    },
-  };
-  return { client, calls };
-}
+import { fakeClient } from './testing/fakeClient';
 
 const JOB = '7d1e0c5a-2b3c-4d5e-8f90-a1b2c3d4e5f6';
 

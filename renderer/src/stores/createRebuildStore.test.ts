@@ -1,25 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Channel, CountersignClient, RequestOf, ResponseOf } from '../../../shared/api';
-import type { Outcome } from '../../../shared/errors';
 import type { JobEvent } from '../../../shared/jobs';
 import { createRebuildStore, MAX_REBUILD_LOG_LINES } from './createRebuildStore';
-
-/** A fake engine that records requests and answers each call when the test says so. */
-function fakeClient() {
-  const calls: { channel: Channel; request: unknown; answer: (outcome: unknown) => void }[] = [];
-  const client: CountersignClient = {
-    invoke<C extends Channel>(channel: C, request: RequestOf<C>) {
-      return new Promise<Outcome<ResponseOf<C>>>((resolve) => {
-        calls.push({
-          channel,
-          request,
-          answer: (outcome) => resolve(outcome as Outcome<ResponseOf<C>>),
-        });
-      });
-    },
-  };
-  return { client, calls };
-}
+import { fakeClient } from './testing/fakeClient';
 
 const JOB = '0b3c4f2e-8a8d-4a51-9d6c-1f2e3d4c5b6a';
 

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Channel, CountersignClient, RequestOf, ResponseOf } from '../../../shared/api';
-import type { Outcome } from '../../../shared/errors';
 import type { ProjectSummary } from '../../../shared/project';
 import type { TagVerdict } from '../../../shared/tags';
 import { createReleaseStore } from './createReleaseStore';
+import { fakeClient } from './testing/fakeClient';
 
 const project: ProjectSummary = {
   name: 'countersign-hello',
@@ -30,23 +29,6 @@ const verdict = (tagName: string): TagVerdict => ({
   notes: [],
   checkedAt: '2026-02-01T10:00:00.000Z',
 });
-
-/** A fake engine that records requests and answers each call when the test says so. */
-function fakeClient() {
-  const calls: { channel: Channel; request: unknown; answer: (outcome: unknown) => void }[] = [];
-  const client: CountersignClient = {
-    invoke<C extends Channel>(channel: C, request: RequestOf<C>) {
-      return new Promise<Outcome<ResponseOf<C>>>((resolve) => {
-        calls.push({
-          channel,
-          request,
-          answer: (outcome) => resolve(outcome as Outcome<ResponseOf<C>>),
-        });
-      });
-    },
-  };
-  return { client, calls };
-}
 
 describe('createReleaseStore', () => {
   it('loads the project, or keeps the error to show', async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Channel, CountersignClient, RequestOf, ResponseOf } from '../../../shared/api';
-import type { Outcome } from '../../../shared/errors';
+import type { Channel } from '../../../shared/api';
 import type { JobEvent } from '../../../shared/jobs';
 import type {
   ArtifactReview,
@@ -9,21 +8,11 @@ import type {
   ReviewSummary,
 } from '../../../shared/review';
 import { createReviewStore, DIFF_CACHE_SIZE, diffKey } from './createReviewStore';
+import { fakeClient as recordingClient } from './testing/fakeClient';
 
-/** A fake engine that records requests and answers each call when the test says so. */
+/** The shared fake engine, plus answering the latest call on a channel. */
 function fakeClient() {
-  const calls: { channel: Channel; request: unknown; answer: (outcome: unknown) => void }[] = [];
-  const client: CountersignClient = {
-    invoke<C extends Channel>(channel: C, request: RequestOf<C>) {
-      return new Promise<Outcome<ResponseOf<C>>>((resolve) => {
-        calls.push({
-          channel,
-          request,
-          answer: (outcome) => resolve(outcome as Outcome<ResponseOf<C>>),
-        });
-      });
-    },
-  };
+  const { client, calls } = recordingClient();
   /** The latest call on a channel not answered yet, answered now. */
   const answer = (channel: Channel, outcome: unknown) => {
     const call = calls.findLast((candidate) => candidate.channel === channel);

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { create } from 'zustand';
-import type { Channel, CountersignClient, RequestOf, ResponseOf } from '../../../shared/api';
-import type { Outcome } from '../../../shared/errors';
 import type { JobEvent } from '../../../shared/jobs';
 import {
   createJobFollowSlice,
@@ -11,23 +9,7 @@ import {
   type JobFollowOptions,
   type JobFollowSlice,
 } from './jobFollowSlice';
-
-/** A fake engine that records requests and answers each call when the test says so. */
-function fakeClient() {
-  const calls: { channel: Channel; request: unknown; answer: (outcome: unknown) => void }[] = [];
-  const client: CountersignClient = {
-    invoke<C extends Channel>(channel: C, request: RequestOf<C>) {
-      return new Promise<Outcome<ResponseOf<C>>>((resolve) => {
-        calls.push({
-          channel,
-          request,
-          answer: (outcome) => resolve(outcome as Outcome<ResponseOf<C>>),
-        });
-      });
-    },
-  };
-  return { client, calls };
-}
+import { fakeClient } from './testing/fakeClient';
 
 const JOB = '5b0c3e1d-8f2a-4c6b-9d7e-0a1b2c3d4e5f';
 

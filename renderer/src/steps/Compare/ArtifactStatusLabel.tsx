@@ -4,8 +4,8 @@ import { STATUS_ICON, STATUS_LABEL } from './statusText';
 /** A row's status as an icon and its word; colour only repeats what the text says. */
 export function ArtifactStatusLabel({ status }: { status: ArtifactStatus }) {
   return (
-    <span className={`artifact-status artifact-status--${status}`}>
-      <span className="artifact-status__icon" aria-hidden="true">
+    <span className={`status-label artifact-status--${status}`}>
+      <span className="status-label__icon" aria-hidden="true">
         {STATUS_ICON[status]}
       </span>
       {STATUS_LABEL[status]}

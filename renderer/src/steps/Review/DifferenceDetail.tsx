@@ -50,7 +50,7 @@ function NodeDetail({
         </h3>
         {status ? (
           <span
-            className={`review-status review-status--${status}`}
+            className={`status-label review-status--${status}`}
             data-testid="review-detail-status"
             data-status={status}
           >

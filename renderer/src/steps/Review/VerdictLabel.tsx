@@ -5,11 +5,11 @@ import { VERDICT_ICON, VERDICT_LABEL } from './reviewText';
 export function VerdictLabel({ verdict, testId }: { verdict: ArtifactVerdict; testId?: string }) {
   return (
     <span
-      className={`review-verdict review-verdict--${verdict}`}
+      className={`status-label review-verdict review-verdict--${verdict}`}
       data-testid={testId}
       data-verdict={verdict}
     >
-      <span className="review-verdict__icon" aria-hidden="true">
+      <span className="status-label__icon" aria-hidden="true">
         {VERDICT_ICON[verdict]}
       </span>
       {VERDICT_LABEL[verdict]}
