@@ -140,6 +140,8 @@ export const diffPageRequestSchema = z.object({
 export const memberDiffRequestSchema = z.object({
   ...artifactRef,
   memberId: z.string().min(1).max(65536),
+  from: z.number().int().nonnegative().default(0),
+  maxLines: z.number().int().min(1).max(20_000).default(2_000),
 });
 
 /** Decide one or more differences, or every difference a rule selects. */

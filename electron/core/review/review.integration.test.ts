@@ -72,6 +72,8 @@ describe('step 4 on the demo release', () => {
       tag: 'v1.0.0',
       key: docKey,
       memberId: 'data.tar ▸ ./usr/share/doc/countersign-hello-doc/README.md',
+      from: 0,
+      maxLines: 2000,
     });
     expect(memberDiff.text).toContain('-Built 2026-02-01 11:00 UTC.');
   });

@@ -295,7 +295,7 @@ export function createReviewApi(open: () => Promise<LoadedProject>, jobs: JobReg
       return page(differenceId, lines, from, totalLines);
     },
 
-    'review:memberDiff': async ({ tag, key, memberId }) => {
+    'review:memberDiff': async ({ tag, key, memberId, from, maxLines }) => {
       const found = await target(tag, key);
       const members = await membersOf(found);
       if (!members.some((member) => member.id === memberId)) {
@@ -308,7 +308,8 @@ export function createReviewApi(open: () => Promise<LoadedProject>, jobs: JobReg
       const { text } = await diffMemberPair(files.ci, files.local, memberId);
       const lines = text.split('\n');
       if (lines[lines.length - 1] === '') lines.pop();
-      return page(memberId, lines.slice(0, 20_000), 0, lines.length);
+      // diffoscope runs again for each page: a provisional diff is small, and the full report pages from disk.
+      return page(memberId, lines.slice(from, from + maxLines), from, lines.length);
     },
 
     'review:decide': async (request) => {

@@ -234,7 +234,13 @@ export function createReviewStore(client: CountersignClient, options: ReviewStor
               from,
               maxLines: DIFF_PAGE_LINES,
             })
-          : await client.invoke('review:memberDiff', { tag, key, memberId: id });
+          : await client.invoke('review:memberDiff', {
+              tag,
+              key,
+              memberId: id,
+              from,
+              maxLines: DIFF_PAGE_LINES,
+            });
       if (generation !== artifactGeneration) return;
       const current = get().diffs[cacheKey] ?? existing;
       const view: DiffView = outcome.ok
