@@ -1,4 +1,4 @@
-import type { Locator, Page, TestInfo } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/countersignServer';
 import { testWithoutCi } from './fixtures/demoWithoutCi';
 import {
@@ -9,17 +9,8 @@ import {
   writeSavedComparison,
 } from './fixtures/savedComparison';
 import { tabTo } from './keyboard';
+import { budgeted, quickly, watchProblems } from './pageChecks';
 import { snapshot } from './screenshots';
-
-/** Collects console errors (CSP violations included) and uncaught page errors. */
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  return problems;
-}
 
 /** Verifies the release tag in step 1, then opens step 3 with the keyboard. */
 async function openCompareStep(page: Page, tag: string): Promise<void> {
@@ -46,22 +37,8 @@ async function openCompareStep(page: Page, tag: string): Promise<void> {
 const rowAt = (grid: Locator, index: number) =>
   grid.locator(`[data-testid="compare-row"][aria-rowindex="${index + 2}"]`);
 
-/** Runs an interaction and fails if it took longer than the budget; the time is kept in the report. */
-async function withinBudget(
-  testInfo: TestInfo,
-  label: string,
-  action: () => Promise<void>,
-  budgetMs = 1_000,
-): Promise<void> {
-  const started = performance.now();
-  await action();
-  const elapsed = Math.round(performance.now() - started);
-  testInfo.annotations.push({ type: 'timing', description: `${label}: ${elapsed} ms` });
-  expect(elapsed, `${label} took ${elapsed} ms`).toBeLessThan(budgetMs);
-}
-
-/** Polls often, so a measured time is the app's and not the poll interval's. */
-const quickly = { intervals: [20], timeout: 5_000 };
+/** Interactions must answer within 1000 ms unless a check says otherwise. */
+const withinBudget = budgeted(1_000);
 
 test.describe('Step 3, Compare (browser mode against `countersign serve`)', () => {
   test('shows the demo’s comparison and leads to the Review step for the differing package', async ({

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/countersignServer';
 import { tabTo } from './keyboard';
+import { watchProblems } from './pageChecks';
 import { snapshot } from './screenshots';
 
 /** Verifies the demo's release tag in step 1 and opens step 2 with the keyboard. */
@@ -32,11 +33,7 @@ test.describe('Step 2, Rebuild (browser mode against `countersign serve`, real D
     demo,
   }, testInfo) => {
     test.setTimeout(300_000);
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
+    const problems = watchProblems(page);
 
     await page.goto(app.url);
     await expect(page.getByTestId('project-name')).toHaveText(demo.projectName);

@@ -1,4 +1,4 @@
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/countersignServer';
 import { bundleRendererModule } from './fixtures/rendererModule';
 import { testWithoutCi } from './fixtures/demoWithoutCi';
@@ -17,17 +17,8 @@ import {
   writeLargeReport,
 } from './fixtures/reviewRelease';
 import { rebuildWithCli } from './fixtures/savedComparison';
+import { budgeted, quickly, watchProblems } from './pageChecks';
 import { snapshot } from './screenshots';
-
-/** Collects console errors (CSP violations included) and uncaught page errors. */
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  return problems;
-}
 
 /**
  * Verifies the release tag in step 1, opens step 3 (its saved comparison),
@@ -51,24 +42,8 @@ async function openReview(
   await expect(page.getByTestId('review-artifact-name')).toContainText(value);
 }
 
-/** Runs an interaction and fails if it took longer than the budget; the time is kept in the report. */
-// A generous budget: a shared 2-core CI machine must not turn a test into a benchmark
-// (bench/reviewRender.bench.ts measures; this only catches a freeze).
-async function withinBudget(
-  testInfo: TestInfo,
-  label: string,
-  action: () => Promise<void>,
-  budgetMs = 2_000,
-): Promise<void> {
-  const started = performance.now();
-  await action();
-  const elapsed = Math.round(performance.now() - started);
-  testInfo.annotations.push({ type: 'timing', description: `${label}: ${elapsed} ms` });
-  expect(elapsed, `${label} took ${elapsed} ms`).toBeLessThan(budgetMs);
-}
-
-/** Polls often, so a measured time is the app's and not the poll interval's. */
-const quickly = { intervals: [20], timeout: 5_000 };
+/** Interactions must answer within 2000 ms unless a check says otherwise. */
+const withinBudget = budgeted(2_000);
 
 const selectedNode = (page: Page) =>
   page.locator('[data-testid="review-node"][aria-selected="true"]');

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures/countersignServer';
 import { tabTo } from './keyboard';
+import { watchProblems } from './pageChecks';
 import { snapshot } from './screenshots';
 
 test.describe('Step 1, Tag (browser mode against `countersign serve`)', () => {
@@ -9,11 +10,7 @@ test.describe('Step 1, Tag (browser mode against `countersign serve`)', () => {
     app,
     demo,
   }, testInfo) => {
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
+    const problems = watchProblems(page);
 
     await page.goto(app.url);
     await expect(page.getByTestId('project-name')).toHaveText(demo.projectName);
