@@ -42,6 +42,18 @@ export const ERROR_CODES_BY_KIND = {
     'REPORT_NOT_READY',
     'UNAUTHORIZED',
     'FORBIDDEN_ORIGIN',
+    'INVALID_PUBLICATION',
+    'APT_PROD_INVALID',
+    'NO_APT_PROD',
+    'NO_RELEASE_KEY',
+    'NOT_APT_SOURCE',
+    'NOTHING_TO_ROLL_BACK',
+    'INVALID_KEY',
+    'NOT_A_PRIVATE_KEY',
+    'RELEASE_KEY_MISSING',
+    'INVALID_RELEASE_TEXT',
+    'INVALID_CHECKSUM_ENTRY',
+    'PASSPHRASE_UNREADABLE',
   ],
   /** Something around us is missing or broken (a tool, Docker, the network): exit 3. */
   environment: [
@@ -55,6 +67,8 @@ export const ERROR_CODES_BY_KIND = {
     'INTERNAL',
     'DIFFOSCOPE_FAILED',
     'DIFFOSCOPE_TIMEOUT',
+    'APT_PROD_BUSY',
+    'SIGNED_RELEASE_INVALID',
   ],
   /** Checked, and the answer was no: exit 1, like a refused tag. */
   refused: [
@@ -69,6 +83,19 @@ export const ERROR_CODES_BY_KIND = {
     'PACKAGE_HASH_MISMATCH',
     'LOCAL_TAMPERED',
     'AUDIT_LOG_BROKEN',
+    'POOL_CONFLICT',
+    'VERSION_NOT_NEWER',
+    'SAME_VERSION_OTHER_BYTES',
+    'APT_PROD_TAMPERED',
+    'PLAN_CHANGED',
+    'PROMOTION_REFUSED',
+    'KEY_UNPROTECTED',
+    'KEY_CANNOT_SIGN',
+    'KEY_EXPIRED',
+    'KEY_REVOKED',
+    'WEAK_KEY',
+    'WRONG_PASSPHRASE',
+    'RELEASE_KEY_PIN_MISMATCH',
   ],
 } as const;
 

@@ -8,6 +8,20 @@ export interface GpgRunOptions {
   input?: string;
   /** GnuPG's --faked-system-time, frozen ("20200101T000000!"); for making historic keys and signatures. */
   fakedTime?: string;
+  /**
+   * The passphrase for this run, in place of the empty one: keys generated
+   * with it are protected by it, and exporting them needs it.
+   */
+  passphrase?: string;
+}
+
+/** How to make a key or subkey: algorithm, usage, expiry, time, and passphrase. */
+export interface GpgKeyOptions {
+  algo?: string;
+  usage?: string;
+  expire?: string;
+  fakedTime?: string;
+  passphrase?: string;
 }
 
 /**
@@ -30,7 +44,14 @@ export class GnupgHome {
   }
 
   run(args: string[], options: GpgRunOptions = {}): Promise<string> {
-    const fixed = ['--batch', '--no-tty', '--pinentry-mode', 'loopback', '--passphrase', ''];
+    const fixed = [
+      '--batch',
+      '--no-tty',
+      '--pinentry-mode',
+      'loopback',
+      '--passphrase',
+      options.passphrase ?? '',
+    ];
     const time = options.fakedTime
       ? ['--faked-system-time', options.fakedTime, '--ignore-time-conflict']
       : [];
@@ -61,10 +82,7 @@ export class GnupgHome {
   }
 
   /** Generates a primary key and returns its fingerprint. usage "cert" makes a certify-only primary. */
-  async generateKey(
-    userId: string,
-    options: { algo?: string; usage?: string; expire?: string; fakedTime?: string } = {},
-  ): Promise<string> {
+  async generateKey(userId: string, options: GpgKeyOptions = {}): Promise<string> {
     await this.run(
       [
         '--quick-gen-key',
@@ -79,10 +97,7 @@ export class GnupgHome {
   }
 
   /** Adds a subkey and returns its fingerprint. */
-  async addSubkey(
-    primary: string,
-    options: { algo?: string; usage?: string; expire?: string; fakedTime?: string } = {},
-  ): Promise<string> {
+  async addSubkey(primary: string, options: GpgKeyOptions = {}): Promise<string> {
     const before = await this.subkeyFingerprints(primary);
     await this.run(
       [
@@ -129,6 +144,25 @@ export class GnupgHome {
     return this.run(['--export', ...(armor ? ['--armor'] : []), fingerprint]);
   }
 
+  /**
+   * Exports a secret key as GnuPG does for a release manager: protected by
+   * the key's passphrase (none for a key made without one). `subkeysOnly`
+   * exports the primary as a stub (gnu-dummy), as `--export-secret-subkeys` does.
+   */
+  exportSecret(
+    fingerprint: string,
+    options: { passphrase?: string; armor?: boolean; subkeysOnly?: boolean } = {},
+  ): Promise<string> {
+    return this.run(
+      [
+        options.subkeysOnly ? '--export-secret-subkeys' : '--export-secret-keys',
+        ...(options.armor === false ? [] : ['--armor']),
+        fingerprint,
+      ],
+      options.passphrase === undefined ? {} : { passphrase: options.passphrase },
+    );
+  }
+
   /** Revokes a primary key with the revocation certificate GnuPG made when generating it. */
   async revokeKey(fingerprint: string): Promise<void> {
     const certificate = await readFile(
@@ -139,11 +173,30 @@ export class GnupgHome {
     await this.run(['--import'], { input: certificate.replace(/^:-----BEGIN/m, '-----BEGIN') });
   }
 
-  /** Revokes one subkey through gpg's own edit menu, driven over --command-fd. */
-  async revokeSubkey(primary: string, subkey: string, fakedTime?: string): Promise<void> {
+  /**
+   * Revokes one subkey through gpg's own edit menu, driven over --command-fd;
+   * `reason` is the number of gpg's menu (0 none, 1 compromised, 2 superseded,
+   * 3 no longer used: not the RFC's numbers) and a one-line description.
+   */
+  async revokeSubkey(
+    primary: string,
+    subkey: string,
+    fakedTime?: string,
+    reason: { code: number; text: string } = { code: 0, text: '' },
+  ): Promise<void> {
     const index = (await this.subkeyFingerprints(primary)).indexOf(subkey) + 1;
     if (index === 0) throw new Error(`no subkey ${subkey}`);
-    const commands = [`key ${index}`, 'revkey', 'y', '0', '', 'y', 'save', ''].join('\n');
+    const description = reason.text ? [reason.text, ''] : [''];
+    const commands = [
+      `key ${index}`,
+      'revkey',
+      'y',
+      String(reason.code),
+      ...description,
+      'y',
+      'save',
+      '',
+    ].join('\n');
     await this.run(['--command-fd', '0', '--status-fd', '2', '--edit-key', primary], {
       input: commands,
       ...(fakedTime ? { fakedTime } : {}),
