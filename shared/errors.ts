@@ -96,6 +96,7 @@ export const ERROR_CODES_BY_KIND = {
     'WEAK_KEY',
     'WRONG_PASSPHRASE',
     'RELEASE_KEY_PIN_MISMATCH',
+    'KEY_NOT_APT_COMPATIBLE',
   ],
 } as const;
 

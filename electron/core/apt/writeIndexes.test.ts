@@ -116,6 +116,14 @@ describe('packagesIndexText', () => {
     ).toThrow(expect.objectContaining({ code: 'INVALID_REPOSITORY' }));
   });
 
+  it('leaves MD5sum out when the entry has none (apt checks SHA256)', () => {
+    const text = packagesIndexText([
+      { control: hello, filename: 'pool/h/hello.deb', size: 42, sha256: SHA },
+    ]);
+    expect(text).not.toContain('MD5sum');
+    expect(text).toContain(`Size: 42\nSHA256: ${SHA}\n`);
+  });
+
   it('writes an empty index for no packages', () => {
     expect(packagesIndexText([])).toBe('');
   });

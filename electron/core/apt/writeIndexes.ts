@@ -8,7 +8,8 @@ export interface PackagesIndexEntry {
   control: Deb822Paragraph;
   filename: string;
   size: number;
-  md5: string;
+  /** Left out of the index when unknown (an index written without MD5sum); apt checks SHA256. */
+  md5?: string;
   sha256: string;
 }
 
@@ -60,7 +61,7 @@ function checkSize(size: number): string {
 
 /**
  * The text of a Packages index, as apt-ftparchive writes it: each package's
- * control fields in their order, then Filename, Size, MD5sum and SHA256.
+ * control fields in their order, then Filename, Size, MD5sum (when known) and SHA256.
  * Pure: the caller hashes the files and writes the result.
  */
 export function packagesIndexText(entries: PackagesIndexEntry[]): string {
@@ -75,7 +76,7 @@ export function packagesIndexText(entries: PackagesIndexEntry[]): string {
         ...fields,
         ['Filename', oneLine('Filename', entry.filename)],
         ['Size', checkSize(entry.size)],
-        ['MD5sum', checkHash('MD5sum', entry.md5, 32)],
+        ...(entry.md5 === undefined ? [] : [['MD5sum', checkHash('MD5sum', entry.md5, 32)]]),
         ['SHA256', checkHash('SHA256', entry.sha256, 64)],
       ] as [string, string][];
     }),
