@@ -1,5 +1,5 @@
 import { invalidArchive, unsupportedArchive } from './archiveErrors';
-import { newXzInstance } from './xzWasm';
+import { newXzInstance, reuseXzInstance } from './xzWasm';
 
 const XZ_OK = 0;
 const XZ_STREAM_END = 1;
@@ -57,6 +57,9 @@ export async function* xzDecompress(
     return { code, output, outputFull: produced === bufferSize };
   };
 
+  // Only an instance that reached the end of its stream is reused: after an
+  // error or an abandoned read its state is not worth trusting.
+  let ended = false;
   try {
     for await (const chunk of source) {
       for (let offset = 0; offset < chunk.length; offset += bufferSize) {
@@ -66,7 +69,10 @@ export async function* xzDecompress(
         for (;;) {
           const { code, output, outputFull } = step();
           if (output) yield output;
-          if (code === XZ_STREAM_END) return;
+          if (code === XZ_STREAM_END) {
+            ended = true;
+            return;
+          }
           if (code !== XZ_OK) throw xzError(code);
           const state = words();
           if (state[2] === state[3] && !outputFull) break;
@@ -80,13 +86,17 @@ export async function* xzDecompress(
       const { code, output } = step();
       if (output) yield output;
       idle = output ? 0 : idle + 1;
-      if (code === XZ_STREAM_END) return;
+      if (code === XZ_STREAM_END) {
+        ended = true;
+        return;
+      }
       if (code !== XZ_OK) throw xzError(code);
     }
     throw xzError(8);
   } finally {
     try {
       xz.destroy_context(context);
+      if (ended) reuseXzInstance(xz);
     } catch {
       // The instance is dropped with the generator; a trap here changes nothing.
     }

@@ -47,8 +47,20 @@ function xzModule(): Promise<object> {
   return compiled;
 }
 
-/** A fresh decoder instance: its own memory, nothing shared with any other stream. */
+// Instantiating costs more than decoding a package's control member, so
+// instances that finished a stream cleanly are kept for the next one.
+const idle: XzExports[] = [];
+const MAX_IDLE = 4;
+
+/** A decoder instance no other stream is using: a kept one, or a fresh one. */
 export async function newXzInstance(): Promise<XzExports> {
+  const kept = idle.pop();
+  if (kept) return kept;
   const instance = await wasm.instantiate(await xzModule(), {});
   return instance.exports as XzExports;
+}
+
+/** Returns an instance whose context was destroyed after a clean end of stream. */
+export function reuseXzInstance(xz: XzExports): void {
+  if (idle.length < MAX_IDLE) idle.push(xz);
 }

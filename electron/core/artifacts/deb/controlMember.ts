@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { gunzipSync } from 'node:zlib';
 import type { DebIdentity } from '../../../../shared/compare';
 import { CountersignError } from '../../../../shared/errors';
 import { tarBytes } from '../archives/decompressStream';
@@ -30,13 +31,29 @@ export function controlCompression(name: string): 'tar' | 'gzip' | 'xz' | null {
   return null;
 }
 
+/** Gunzips a control member in one call, bounded; damage is the package's fault. */
+function gunzipControl(name: string, data: Buffer): Buffer {
+  try {
+    return gunzipSync(data, { maxOutputLength: CONTROL_TAR_LIMITS.maxTotalBytes });
+  } catch (error) {
+    throw invalidDeb(
+      `The package's ${name} is not readable: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
 /** The `control` file's text from the control member's bytes. */
 async function controlText(name: string, data: Buffer): Promise<string> {
   const format = controlCompression(name) ?? 'tar';
   const found: { control?: Buffer } = {};
   try {
+    // A control member is in memory and small: decompress it in one call (bounded).
+    const source =
+      format === 'gzip'
+        ? Readable.from([gunzipControl(name, data)])
+        : Readable.from(tarBytes(format, [data]), { highWaterMark: 1 });
     await readTarStream(
-      Readable.from(tarBytes(format, [data]), { highWaterMark: 1 }),
+      source,
       async (entry) => {
         if (entry.path !== 'control') return; // the reader drains what we leave
         if (entry.size > MAX_CONTROL_FILE) {

@@ -3,7 +3,9 @@
  * `eval: true` so the same code runs from the TypeScript sources (tests), the
  * esbuild bundles and a packaged app without a separate worker file to find.
  * It reads each file through one reused buffer (constant memory whatever the
- * size) and posts progress every few megabytes.
+ * size) and posts progress every few megabytes. A task may also ask for the
+ * MD5 from the same pass and for a copy of the file's first bytes (`head`),
+ * so a caller can parse a header from exactly the bytes that were hashed.
  */
 export const HASH_WORKER_SOURCE = String.raw`
 const { parentPort } = require('node:worker_threads');
@@ -17,12 +19,18 @@ parentPort.on('message', (task) => {
     fd = openSync(task.path, 'r');
     if (!fstatSync(fd).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
     const hash = createHash('sha256');
+    const md5 = task.md5 ? createHash('md5') : null;
+    // A copy with its own ArrayBuffer: posting a view of the shared buffer would clone all of it.
+    let head = task.head > 0 ? new Uint8Array(0) : undefined;
     let size = 0;
     let sinceProgress = 0;
     for (;;) {
       const read = readSync(fd, buffer, 0, buffer.length, null);
       if (read === 0) break;
-      hash.update(read === buffer.length ? buffer : buffer.subarray(0, read));
+      const chunk = read === buffer.length ? buffer : buffer.subarray(0, read);
+      hash.update(chunk);
+      if (md5) md5.update(chunk);
+      if (head && size === 0) head = new Uint8Array(chunk.subarray(0, task.head));
       size += read;
       sinceProgress += read;
       if (sinceProgress >= PROGRESS_EVERY) {
@@ -30,7 +38,10 @@ parentPort.on('message', (task) => {
         sinceProgress = 0;
       }
     }
-    parentPort.postMessage({ id: task.id, type: 'done', bytes: sinceProgress, size, sha256: hash.digest('hex') });
+    const done = { id: task.id, type: 'done', bytes: sinceProgress, size, sha256: hash.digest('hex') };
+    if (md5) done.md5 = md5.digest('hex');
+    if (head) done.head = head;
+    parentPort.postMessage(done, head ? [head.buffer] : []);
   } catch (error) {
     parentPort.postMessage({ id: task.id, type: 'error', code: error.code || 'EIO', message: String(error.message) });
   } finally {
