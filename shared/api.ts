@@ -26,6 +26,15 @@ import {
   reviewSummarySchema,
   runReportRequestSchema,
 } from './review';
+import {
+  promotionPlanSchema,
+  promotionRequestSchema,
+  promotionResultSchema,
+  rollbackRequestSchema,
+  rollbackResultSchema,
+  runPromotionRequestSchema,
+} from './promote';
+import { importReleaseKeyRequestSchema, releaseKeyInfoSchema } from './signing';
 import { importSignerRequestSchema, removeSignerRequestSchema } from './signers';
 import { tagVerdictSchema, verifyTagRequestSchema } from './tags';
 
@@ -105,6 +114,32 @@ export const channels = {
   'review:summary': {
     request: reviewSummaryRequestSchema.strict(),
     response: reviewSummarySchema,
+  },
+  /**
+   * Imports the release key into the project, still encrypted: refused when it
+   * is public only, unprotected (unless allowed), expired, revoked or cannot sign.
+   */
+  'signing:importKey': {
+    request: importReleaseKeyRequestSchema.strict(),
+    response: releaseKeyInfoSchema,
+  },
+  /** What a promotion would do, and what the gate refuses; writes nothing. */
+  'promote:plan': {
+    request: promotionRequestSchema.strict(),
+    response: promotionPlanSchema,
+  },
+  /**
+   * Signs and publishes the plan the user read (refused if it changed since),
+   * switching apt-prod atomically; answers when done, with progress as job events.
+   */
+  'promote:run': {
+    request: runPromotionRequestSchema.strict(),
+    response: promotionResultSchema,
+  },
+  /** Switches apt-prod back to the publication before the current one. */
+  'promote:rollback': {
+    request: rollbackRequestSchema.strict(),
+    response: rollbackResultSchema,
   },
   /** Cancels a running job (a rebuild: its containers are removed, nothing half-copied is kept). */
   'jobs:cancel': {

@@ -18,6 +18,10 @@ export const CHANNEL_NAMES = [
   'review:memberDiff',
   'review:decide',
   'review:summary',
+  'signing:importKey',
+  'promote:plan',
+  'promote:run',
+  'promote:rollback',
   'jobs:cancel',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -7,6 +7,8 @@ export const JOB_KINDS = [
   'rebuild',
   'compare',
   'diffoscope',
+  'promote-plan',
+  'promote',
 ] as const;
 export const jobKindSchema = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof jobKindSchema>;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { appErrorSchema } from './errors';
 import { rebuildRecipeSchema, rebuildSetupSchema } from './rebuild';
 import { trustedSignerSchema } from './signers';
+import { releaseKeyInfoSchema } from './signing';
 import { tagRefSchema } from './tags';
 
 /**
@@ -28,12 +30,36 @@ export const ciSourceConfigSchema = z.object({
 });
 export type CiSourceConfig = z.infer<typeof ciSourceConfigSchema>;
 
+/**
+ * Where approved packages are published: apt-prod's folder and the Release it
+ * carries. The suite and codename default to apt-test's.
+ */
+export const aptProdConfigSchema = z.object({
+  path: z.string().min(1),
+  suite: z.string().optional(),
+  codename: z.string().optional(),
+  origin: z.string().min(1).default('Countersign'),
+  label: z.string().min(1).default('Countersign'),
+  /** Days a Release stays valid (Valid-Until); none by default. */
+  validDays: z.number().int().min(1).max(3650).optional(),
+  acquireByHash: z.boolean().default(true),
+});
+export type AptProdConfig = z.infer<typeof aptProdConfigSchema>;
+
+/** The release key: its armored file, still encrypted, and its pinned fingerprint. */
+export const releaseKeyConfigSchema = z.object({
+  file: z.string().min(1),
+  fingerprint: z.string().regex(/^[0-9A-F]{40}([0-9A-F]{24})?$/),
+});
+
 export const projectConfigSchema = z.object({
   name: z.string().min(1).max(200),
   source: z.object({ repo: z.string().min(1) }),
   trustedSigners: z.array(pinnedKeySchema),
   rebuild: rebuildRecipeSchema.optional(),
   ci: ciSourceConfigSchema.optional(),
+  aptProd: aptProdConfigSchema.optional(),
+  releaseKey: releaseKeyConfigSchema.optional(),
 });
 export type ProjectConfig = z.infer<typeof projectConfigSchema>;
 
@@ -53,6 +79,12 @@ export const projectSummarySchema = z.object({
       kind: z.enum(['folder', 'archive', 'apt']),
       repositoryKeys: z.array(trustedSignerSchema),
     })
+    .nullable(),
+  /** apt-prod's folder, or null when the project publishes nowhere yet. */
+  aptProd: z.object({ location: z.string() }).nullable(),
+  /** The imported release key, and why it cannot sign today (expired…), if so. */
+  releaseKey: z
+    .object({ info: releaseKeyInfoSchema.nullable(), problem: appErrorSchema.nullable() })
     .nullable(),
 });
 export type ProjectSummary = z.infer<typeof projectSummarySchema>;

@@ -2,6 +2,7 @@ import { toAppError } from '../../shared/errors';
 import { compareCommand, compareUsage } from './commands/compareCommand';
 import { demoCommand, demoUsage } from './commands/demoCommand';
 import { diffCommand, diffUsage } from './commands/diffCommand';
+import { promoteCommand, promoteUsage } from './commands/promoteCommand';
 import { rebuildCommand, rebuildUsage } from './commands/rebuildCommand';
 import { reviewCommand, reviewUsage } from './commands/reviewCommand';
 import { serveCommand, serveUsage } from './commands/serveCommand';
@@ -41,6 +42,11 @@ const COMMANDS: Record<string, Command> = {
     run: reviewCommand,
     usage: reviewUsage,
     summary: 'step 4: list differences and record decisions, each in the audit log',
+  },
+  promote: {
+    run: promoteCommand,
+    usage: promoteUsage,
+    summary: 'step 5: sign approved packages and publish them from apt-test to apt-prod, atomically',
   },
   serve: {
     run: serveCommand,

@@ -6,6 +6,8 @@ import { compareRelease } from './artifacts/compareRelease';
 import { readSavedComparison } from './artifacts/compareStore';
 import { reviewFolder } from './project/countersignHome';
 import { createReviewApi } from './review/reviewService';
+import { promotionSetup } from './promotion/projectPromotion';
+import { createPromotionApi } from './promotion/promotionService';
 import { JobRegistry } from './jobs/jobRegistry';
 import { loadProject, saveProject, type LoadedProject } from './project/projectStore';
 import { describeSigner } from './signers/keyFacts';
@@ -28,6 +30,7 @@ async function summarise(project: LoadedProject): Promise<ProjectSummary> {
     tags: await listTags(project.repoPath).catch(() => []),
     rebuild: rebuildSetup(project),
     ci: await ciSourceSetup(project),
+    ...(await promotionSetup(project)),
   };
 }
 
@@ -109,6 +112,8 @@ export function createCountersignCore(projectFile: string | null): CountersignCo
       readSavedComparison(reviewFolder((await open()).config.name, tag)),
 
     ...createReviewApi(open, jobs),
+
+    ...createPromotionApi(open, jobs),
 
     'jobs:cancel': ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),
   };

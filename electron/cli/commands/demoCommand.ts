@@ -29,9 +29,12 @@ export async function demoCommand(args: string[]): Promise<number> {
           ? `  apt-test     ${demo.ci.repository} (signed by the CI key ${demo.ci.keyFingerprint})`
           : '  apt-test     not made (--no-ci)',
         `  apt-prod     ${demo.aptProd} (empty)`,
+        `  release key  ${demo.releaseKey.fingerprint} (encrypted, ${demo.releaseKey.file})`,
+        `  passphrase   ${demo.releaseKey.passphrase}   (demo only; also in ${demo.releaseKey.passphraseFile})`,
         `Try: countersign verify-tag --project ${demo.projectFile} --tag ${demo.tags.release}`,
         `     countersign rebuild --project ${demo.projectFile} --tag ${demo.tags.release}`,
         `     countersign compare --project ${demo.projectFile} --tag ${demo.tags.release}`,
+        `     countersign promote --project ${demo.projectFile} --tag ${demo.tags.release} --passphrase-file ${demo.releaseKey.passphraseFile} --dry-run`,
         '',
       ].join('\n'),
     );

@@ -7,6 +7,7 @@ import { GnupgHome } from '../gpg/gnupgHome';
 import { saveProject } from '../project/projectStore';
 import { addTrustedKeys } from '../signers/trustList';
 import { publishDemoCi, type DemoCiRelease } from './demoCiArtifacts';
+import { createDemoReleaseKey, type DemoReleaseKey } from './demoReleaseKey';
 import { DemoRepo } from './gitRepo';
 import { DEMO_RC_DATE, DEMO_RELEASE_DATE, demoSourceFiles } from './demoSource';
 
@@ -21,6 +22,8 @@ export interface DemoRelease {
   ci: DemoCiRelease | null;
   /** The empty repository a release is promoted into. */
   aptProd: string;
+  /** The encrypted release key imported into the project, and its passphrase. */
+  releaseKey: DemoReleaseKey;
 }
 
 export interface DemoOptions {
@@ -29,7 +32,8 @@ export interface DemoOptions {
   log?: (line: string) => void;
 }
 
-const DEMO_KEY_TIME = '20251201T090000!';
+const DEMO_KEY_DATE = '2025-12-01T09:00:00Z';
+const DEMO_KEY_TIME = gpgTime(DEMO_KEY_DATE);
 
 /** GnuPG's frozen --faked-system-time for an ISO date. */
 export function gpgTime(iso: string): string {
@@ -113,6 +117,8 @@ export async function createDemo(
 
     const aptProd = join(dir, 'apt-prod');
     await mkdir(aptProd);
+    log('Generating the release key (Ed25519, protected by a passphrase)');
+    const releaseKey = await createDemoReleaseKey(dir, new Date(DEMO_KEY_DATE));
     let ci: DemoCiRelease | null = null;
     const ciPublicKey = await gpg.exportPublic(ciKey);
     await writeFile(join(dir, 'keys', 'ci.asc'), ciPublicKey);
@@ -136,6 +142,13 @@ export async function createDemo(
       source: { repo: 'source' },
       trustedSigners: [],
       rebuild: DEMO_RECIPE,
+      aptProd: {
+        path: 'apt-prod',
+        origin: 'Countersign Demo',
+        label: 'countersign-hello',
+        acquireByHash: true,
+      },
+      releaseKey: { file: releaseKey.file, fingerprint: releaseKey.fingerprint },
       ...(ci
         ? {
             ci: {
@@ -157,6 +170,7 @@ export async function createDemo(
       tags: { release: 'v1.0.0', rc: 'v1.0.0-rc1', untrusted: 'v1.0.0-untrusted' },
       ci,
       aptProd,
+      releaseKey,
     };
   } catch (error) {
     // The folder was empty or missing when we started: a failed demo leaves nothing behind.

@@ -11,6 +11,7 @@ import type { JobReporter } from '../jobs/jobRegistry';
 import { reviewFolder } from '../project/countersignHome';
 import type { LoadedProject } from '../project/projectStore';
 import { verifyTag } from '../tags/verifyTag';
+import { recordTagVerified } from '../promotion/tagGate';
 import { bootstrapTag } from './baseImage';
 import { VARIED_BUILD } from './buildVariation';
 import { compareRebuilds } from './compareRebuilds';
@@ -56,6 +57,7 @@ export async function rebuildVerifiedTag(
       verdict.problems.map((problem) => `${problem.code}: ${problem.message}`).join(' '),
     );
   }
+  await recordTagVerified(reviewFolder(project.config.name, tag), verdict);
   const base = {
     repo: project.repoPath,
     tag,

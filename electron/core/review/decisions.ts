@@ -1,5 +1,6 @@
 import type { Decision, DifferenceNode, ReviewDecision } from '../../../shared/review';
 import { appendAuditEntry, readAuditEntries } from './auditLog';
+import { readSavedReport, reportFolder } from './reportStore';
 
 /** One decision to record. */
 export interface DecisionInput {
@@ -80,4 +81,27 @@ export function verdictOf(
   const verdict =
     counts.blocking > 0 ? 'blocked' : counts.unreviewed > 0 ? 'unreviewed' : 'approved';
   return { verdict, counts };
+}
+
+/** Where one differing artifact of a review stands, with who accepted what. */
+export interface ArtifactStanding {
+  verdict: ReturnType<typeof verdictOf>['verdict'];
+  counts: ReturnType<typeof verdictOf>['counts'];
+  /** Who accepted its differences, for the record of a promotion. */
+  reviewers: string[];
+}
+
+/** Replays an artifact's decisions against its saved report (if any) and judges it. */
+export async function artifactStanding(
+  reviewDir: string,
+  artifactKey: string,
+): Promise<ArtifactStanding> {
+  const saved = await readSavedReport(reportFolder(reviewDir, artifactKey));
+  const decisions = saved ? await currentDecisions(reviewDir, artifactKey, saved.reportSha256) : {};
+  const reviewers = new Set(
+    Object.values(decisions)
+      .filter((decision) => decision.decision === 'accepted')
+      .map((decision) => decision.reviewer),
+  );
+  return { ...verdictOf(saved?.nodes ?? null, decisions), reviewers: [...reviewers].sort() };
 }

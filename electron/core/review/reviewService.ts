@@ -20,7 +20,7 @@ import type { JobRegistry, JobReporter } from '../jobs/jobRegistry';
 import { reviewFolder } from '../project/countersignHome';
 import type { LoadedProject } from '../project/projectStore';
 import { artifactFiles, type ArtifactFiles } from './artifactFiles';
-import { currentDecisions, recordDecisions, verdictOf } from './decisions';
+import { artifactStanding, currentDecisions, recordDecisions, verdictOf } from './decisions';
 import {
   clearReport,
   RAW_REPORT,
@@ -335,15 +335,8 @@ export function createReviewApi(open: () => Promise<LoadedProject>, jobs: JobReg
       const comparison = await comparisonOf(reviewDir, tag);
       const artifacts = [];
       for (const row of comparison.artifacts.filter((artifact) => artifact.status === 'differs')) {
-        const saved = await readSavedReport(reportFolder(reviewDir, row.key));
-        const decisions = saved
-          ? await currentDecisions(reviewDir, row.key, saved.reportSha256)
-          : {};
-        artifacts.push({
-          key: row.key,
-          name: row.name,
-          verdict: verdictOf(saved?.nodes ?? null, decisions).verdict,
-        });
+        const { verdict } = await artifactStanding(reviewDir, row.key);
+        artifacts.push({ key: row.key, name: row.name, verdict });
       }
       // Artifacts only CI has are never approved and never promoted; they do not hold the rest back.
       return {

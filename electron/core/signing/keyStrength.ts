@@ -52,3 +52,22 @@ export function weaknessOf(key: openpgp.PrivateKey | openpgp.Subkey): string | n
   }
   return null;
 }
+
+/**
+ * Why apt could not verify signatures by this key, or null. Debian's apt
+ * verifies with GnuPG's gpgv, which knows the Ed25519 of GnuPG keys (the
+ * EdDSA algorithm 22) but not RFC 9580's new Ed25519 and Ed448 (algorithms
+ * 27 and 28) nor v6 keys: a Release signed by those would be refused by
+ * every client ("Invalid public key algorithm").
+ */
+export function aptCannotVerify(key: openpgp.PrivateKey | openpgp.Subkey): string | null {
+  const { algorithm } = key.getAlgorithmInfo();
+  const name = algorithmName(key);
+  if (algorithm === 'ed25519' || algorithm === 'ed448') {
+    return `${name} (RFC 9580) signatures cannot be checked by apt's gpgv; GnuPG's Ed25519 (EdDSA) or RSA can`;
+  }
+  if (key.keyPacket.version >= 5) {
+    return `v${key.keyPacket.version} keys cannot be read by apt's gpgv; a v4 key can`;
+  }
+  return null;
+}

@@ -3,6 +3,7 @@ import { CountersignError } from '../../../shared/errors';
 import { MAX_RELEASE_KEY_LENGTH, type ReleaseKeyInfo } from '../../../shared/signing';
 import { algorithmName, expiryOf, fingerprintOf, primaryUserId } from '../signers/keyFacts';
 import { chooseSigningKey } from './chooseSigningKey';
+import { aptCannotVerify } from './keyStrength';
 import { protectionOf } from './keyProtection';
 import type { ReadReleaseKeyOptions, ReleaseKey } from './releaseKey';
 
@@ -74,6 +75,14 @@ export async function checkReleaseKey(
 ): Promise<ReleaseKey> {
   const signingKey = await chooseSigningKey(key, options.date ?? new Date());
   const fpr = fingerprintOf(key);
+  const unverifiable = aptCannotVerify(signingKey);
+  if (unverifiable) {
+    throw new CountersignError(
+      'KEY_NOT_APT_COMPATIBLE',
+      `apt could not verify what the release key ${fpr} signs: ${unverifiable}.`,
+      'Make the release key with GnuPG (gpg --quick-gen-key "Release <release@example.org>" ed25519 cert 0, then gpg --quick-add-key FINGERPRINT ed25519 sign 2y), or use RSA 3072 or more.',
+    );
+  }
   const protection = protectionOf(key);
   if (protection === 'mixed') {
     throw new CountersignError(

@@ -1,0 +1,97 @@
+import { dirname, resolve } from 'node:path';
+import { CountersignError } from '../../../shared/errors';
+import type { ProjectSummary } from '../../../shared/project';
+import { toAppError } from '../../../shared/errors';
+import { ciLocationOf } from '../artifacts/compareRelease';
+import { repositoryKeysOf, resolveSourceLocation, sourceKindOf } from '../artifacts/ciSourceSetup';
+import { reviewFolder } from '../project/countersignHome';
+import type { LoadedProject } from '../project/projectStore';
+import { loadReleaseKey } from '../signing/index';
+import { verifyTag } from '../tags/verifyTag';
+import type { PromotionSources } from './promotionSources';
+import { liveTagGate } from './tagGate';
+
+/** apt-prod's folder from project.json, made absolute beside it. */
+export function aptProdRootOf(project: LoadedProject): string {
+  const aptProd = project.config.aptProd;
+  if (!aptProd) {
+    throw new CountersignError(
+      'NO_APT_PROD',
+      `The project ${project.config.name} does not say where apt-prod is.`,
+      'Add "aptProd": { "path": "FOLDER" } to project.json.',
+    );
+  }
+  return resolveSourceLocation(aptProd.path, dirname(project.file));
+}
+
+/** The release key named by project.json, checked against its pin and judged at `date`. */
+export function projectReleaseKey(project: LoadedProject, date: Date) {
+  const pinned = project.config.releaseKey;
+  if (!pinned) {
+    throw new CountersignError(
+      'NO_RELEASE_KEY',
+      'No release key is imported into this project, so nothing can be signed.',
+      'Import the release key (an armored, passphrase-protected private key) in the Promote step.',
+    );
+  }
+  return loadReleaseKey(resolve(dirname(project.file), pinned.file), pinned.fingerprint, { date });
+}
+
+/** Everything a promotion of `tag` reads, from the project: apt-test is its CI source. */
+export async function projectPromotionSources(
+  project: LoadedProject,
+  tag: string,
+): Promise<PromotionSources> {
+  const ci = project.config.ci;
+  const location = ci ? ciLocationOf(project) : '';
+  if (!ci || sourceKindOf(ci.source) !== 'apt') {
+    throw new CountersignError(
+      'NOT_APT_SOURCE',
+      'Packages are promoted from apt-test, but this project reads CI artifacts from a folder or an archive.',
+      'Set "ci": { "source": "apt:PATH-OR-URL" } in project.json, compare again, then promote.',
+    );
+  }
+  const settings = project.config.aptProd;
+  return {
+    tag,
+    reviewDir: reviewFolder(project.config.name, tag),
+    aptTest: {
+      root: location.slice('apt:'.length),
+      keys: await repositoryKeysOf(project),
+      selection: {
+        ...(ci.suite ? { suite: ci.suite } : {}),
+        ...(ci.component ? { component: ci.component } : {}),
+        ...(ci.architecture ? { architecture: ci.architecture } : {}),
+      },
+    },
+    aptProd: {
+      root: aptProdRootOf(project),
+      ...(settings?.suite ? { suite: settings.suite } : {}),
+      ...(settings?.codename ? { codename: settings.codename } : {}),
+      origin: settings?.origin ?? 'Countersign',
+      label: settings?.label ?? 'Countersign',
+      ...(settings?.validDays ? { validDays: settings.validDays } : {}),
+      acquireByHash: settings?.acquireByHash ?? true,
+    },
+    tagGate: async (rebuiltCommit) =>
+      liveTagGate(
+        await verifyTag({ repo: project.repoPath, tag, trustedKeys: project.trustedKeys }),
+        rebuiltCommit,
+      ),
+    releaseKey: (date) => projectReleaseKey(project, date),
+  };
+}
+
+/** apt-prod and the release key as the UI shows them. */
+export async function promotionSetup(
+  project: LoadedProject,
+): Promise<Pick<ProjectSummary, 'aptProd' | 'releaseKey'>> {
+  const aptProd = project.config.aptProd ? { location: aptProdRootOf(project) } : null;
+  if (!project.config.releaseKey) return { aptProd, releaseKey: null };
+  try {
+    const key = await projectReleaseKey(project, new Date());
+    return { aptProd, releaseKey: { info: key.info, problem: null } };
+  } catch (error) {
+    return { aptProd, releaseKey: { info: null, problem: toAppError(error) } };
+  }
+}

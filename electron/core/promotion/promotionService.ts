@@ -1,0 +1,74 @@
+import { dirname } from 'node:path';
+import type { RequestOf, ResponseOf } from '../../../shared/api';
+import { CountersignError } from '../../../shared/errors';
+import { readPublications, rollbackPublication } from '../apt/publish/publishApi';
+import type { JobRegistry } from '../jobs/jobRegistry';
+import { reviewFolder } from '../project/countersignHome';
+import { saveProject, type LoadedProject } from '../project/projectStore';
+import { appendAuditEntry } from '../review/auditLog';
+import { readReleaseKey, storeReleaseKey } from '../signing/index';
+import { preparePromotion, publicationSummary } from './planPromotion';
+import { aptProdRootOf, projectPromotionSources } from './projectPromotion';
+import { runPromotion } from './runPromotion';
+
+type PromotionChannel = 'signing:importKey' | 'promote:plan' | 'promote:run' | 'promote:rollback';
+
+export type PromotionApi = {
+  [C in PromotionChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>>;
+};
+
+/** Step 5 for the UI and `serve`: the release key, the plan, the promotion, the rollback. */
+export function createPromotionApi(
+  open: () => Promise<LoadedProject>,
+  jobs: JobRegistry,
+): PromotionApi {
+  return {
+    'signing:importKey': async ({ key, allowUnprotected }) => {
+      const project = await open();
+      const releaseKey = await readReleaseKey(key, { allowUnprotected });
+      const file = await storeReleaseKey(dirname(project.file), releaseKey);
+      await saveProject(project.file, {
+        ...project.config,
+        releaseKey: { file, fingerprint: releaseKey.info.fingerprint },
+      });
+      return releaseKey.info;
+    },
+
+    'promote:plan': async (request) => {
+      const project = await open();
+      return jobs.run('promote-plan', `Plan the promotion of ${request.tag}`, async (report) => {
+        const sources = await projectPromotionSources(project, request.tag);
+        return (await preparePromotion(sources, request, report)).plan;
+      });
+    },
+
+    'promote:run': async (request) => {
+      const project = await open();
+      return jobs.run('promote', `Promote ${request.tag} to apt-prod`, async (report) =>
+        runPromotion(await projectPromotionSources(project, request.tag), request, report),
+      );
+    },
+
+    'promote:rollback': async ({ tag }) => {
+      const project = await open();
+      const root = aptProdRootOf(project);
+      const before = await readPublications(root);
+      if (!before.current || !before.previous) {
+        throw new CountersignError(
+          'NOTHING_TO_ROLL_BACK',
+          'apt-prod has no earlier publication to return to.',
+        );
+      }
+      await rollbackPublication(root);
+      await appendAuditEntry(reviewFolder(project.config.name, tag), 'rollback', {
+        to: root,
+        from: before.current.id,
+        restored: before.previous.id,
+      });
+      return {
+        from: publicationSummary(before.current)!,
+        to: publicationSummary(before.previous)!,
+      };
+    },
+  };
+}
