@@ -46,7 +46,8 @@ const COMMANDS: Record<string, Command> = {
   promote: {
     run: promoteCommand,
     usage: promoteUsage,
-    summary: 'step 5: sign approved packages and publish them from apt-test to apt-prod, atomically',
+    summary:
+      'step 5: sign approved packages and publish them from apt-test to apt-prod, atomically',
   },
   serve: {
     run: serveCommand,

@@ -12,6 +12,8 @@ const project: ProjectSummary = {
   tags: [{ name: 'v1.0.0', annotated: true }],
   rebuild: null,
   ci: null,
+  aptProd: null,
+  releaseKey: null,
 };
 
 const verdict = (tagName: string): TagVerdict => ({
