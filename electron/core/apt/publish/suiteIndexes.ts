@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { compareDebianVersions } from '../../debian/debianVersion';
 import { packagesIndexText, type PackagesIndexEntry } from '../writeIndexes';
 import { byHashPath, indexDir } from './prodPaths';
@@ -71,6 +72,8 @@ export function packagesIndexTexts(
   return texts;
 }
 
+const gzipAsync = promisify(gzip);
+
 function indexFile(path: string, bytes: Buffer): IndexFile {
   return {
     path,
@@ -81,21 +84,30 @@ function indexFile(path: string, bytes: Buffer): IndexFile {
   };
 }
 
-/** Packages, Packages.gz (zlib) and Packages.xz (xz) for every index folder, in memory. */
+/**
+ * Packages, Packages.gz (zlib) and Packages.xz (xz) for every index folder, in
+ * memory. Every compression runs at once: gzip on libuv's thread pool, xz in
+ * its own process, so each core works and the event loop stays free.
+ */
 export async function compressIndexes(
   texts: Map<string, string>,
   signal?: AbortSignal,
 ): Promise<IndexFile[]> {
-  const files: IndexFile[] = [];
-  for (const [dir, text] of texts) {
-    const plain = Buffer.from(text, 'utf8');
-    files.push(
-      indexFile(`${dir}/Packages`, plain),
-      indexFile(`${dir}/Packages.gz`, gzipSync(plain, { level: 9 })),
-      indexFile(`${dir}/Packages.xz`, await xzCompress(plain, signal)),
-    );
-  }
-  return files;
+  const folders = await Promise.all(
+    [...texts].map(async ([dir, text]) => {
+      const plain = Buffer.from(text, 'utf8');
+      const [gz, xz] = await Promise.all([
+        gzipAsync(plain, { level: 9 }),
+        xzCompress(plain, signal),
+      ]);
+      return [
+        indexFile(`${dir}/Packages`, plain),
+        indexFile(`${dir}/Packages.gz`, gz),
+        indexFile(`${dir}/Packages.xz`, xz),
+      ];
+    }),
+  );
+  return folders.flat();
 }
 
 /** One by-hash file to write, and which publication's index it is. */

@@ -6,6 +6,7 @@ import { tarBytes } from '../archives/decompressStream';
 import { readTarStream } from '../archives/tarReader';
 import { parseDeb822, type Deb822Paragraph } from '../../debian/deb822';
 import { invalidDeb } from './debErrors';
+import { plainTarControl } from './plainTarControl';
 
 /** Control tarballs hold a few scripts and md5sums; these bounds are far above any real one. */
 const CONTROL_TAR_LIMITS = { maxTotalBytes: 256 * 1024 * 1024, maxEntries: 10_000 };
@@ -42,18 +43,40 @@ function gunzipControl(name: string, data: Buffer): Buffer {
   }
 }
 
+/** The control member as plain tar bytes, decompressed in memory within the bounds. */
+async function controlTar(
+  name: string,
+  format: 'tar' | 'gzip' | 'xz',
+  data: Buffer,
+): Promise<Buffer> {
+  if (format === 'tar') return data;
+  if (format === 'gzip') return gunzipControl(name, data);
+  const parts: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of tarBytes('xz', [data])) {
+      total += chunk.length;
+      if (total > CONTROL_TAR_LIMITS.maxTotalBytes) {
+        throw invalidDeb(`The package's ${name} unpacks to more than any control data needs.`);
+      }
+      parts.push(Buffer.from(chunk));
+    }
+  } catch (error) {
+    if (!(error instanceof CountersignError) || error.code === 'INVALID_DEB') throw error;
+    throw invalidDeb(`The package's ${name} is not readable: ${error.message}`);
+  }
+  return Buffer.concat(parts);
+}
+
 /** The `control` file's text from the control member's bytes. */
 async function controlText(name: string, data: Buffer): Promise<string> {
-  const format = controlCompression(name) ?? 'tar';
+  const tar = await controlTar(name, controlCompression(name) ?? 'tar', data);
+  const quick = plainTarControl(tar, MAX_CONTROL_FILE);
+  if (quick) return quick.toString('utf8');
   const found: { control?: Buffer } = {};
   try {
-    // A control member is in memory and small: decompress it in one call (bounded).
-    const source =
-      format === 'gzip'
-        ? Readable.from([gunzipControl(name, data)])
-        : Readable.from(tarBytes(format, [data]), { highWaterMark: 1 });
     await readTarStream(
-      source,
+      Readable.from([tar]),
       async (entry) => {
         if (entry.path !== 'control') return; // the reader drains what we leave
         if (entry.size > MAX_CONTROL_FILE) {
