@@ -6,7 +6,12 @@ import { tagNameSchema } from '../../../shared/tags';
 import { reviewFolder } from '../../core/project/countersignHome';
 import { loadProject, type LoadedProject } from '../../core/project/projectStore';
 import { preparePromotion } from '../../core/promotion/planPromotion';
-import { projectPromotionSources, projectReleaseKey } from '../../core/promotion/projectPromotion';
+import {
+  aptProdRootOf,
+  projectPromotionSources,
+  projectReleaseKey,
+} from '../../core/promotion/projectPromotion';
+import { rollbackRelease } from '../../core/promotion/rollbackRelease';
 import type { PromotionSources } from '../../core/promotion/promotionSources';
 import { runPromotion } from '../../core/promotion/runPromotion';
 import { recordedTagGate } from '../../core/promotion/tagGate';
@@ -23,6 +28,7 @@ export const promoteUsage =
   '                    [--apt-key FILE]… [--project FILE] [--tag NAME] [--packages NAME[,NAME…]] [--allow-downgrade]\n' +
   '                    [--allow-unprotected-key] [--suite S] [--codename C] [--origin O] [--label L] [--valid-days N]\n' +
   '                    [--dry-run] [--json]\n' +
+  '       countersign promote --rollback --review DIR --to APT_PROD_DIR [--json]   (or --project FILE --tag NAME)\n' +
   "  Promotes the review's approved packages from apt-test into apt-prod, signed with the release key.\n" +
   '  The passphrase is read from a file or a file descriptor, never from the command line.\n' +
   '  With --project, the tag is verified again now and the project supplies every default.\n' +
@@ -47,6 +53,7 @@ const OPTIONS = {
   label: { type: 'string' },
   'valid-days': { type: 'string' },
   'dry-run': { type: 'boolean' },
+  rollback: { type: 'boolean' },
   json: { type: 'boolean' },
 } as const;
 
@@ -171,10 +178,33 @@ async function passphraseFrom(values: Values): Promise<string> {
   );
 }
 
+/** `--rollback`: apt-prod serves its previous publication again, in one rename; audited. */
+async function rollbackCommand(values: Values, project: LoadedProject | null): Promise<number> {
+  const tag = tagNameSchema.safeParse(values.tag ?? (values.review ? basename(values.review) : ''));
+  const to = values.to ?? (project ? aptProdRootOf(project) : undefined);
+  const reviewDir = values.review
+    ? resolve(values.review)
+    : project && tag.success
+      ? reviewFolder(project.config.name, tag.data)
+      : undefined;
+  if (!to || !reviewDir || !tag.success) {
+    throw usageError('--rollback needs --to and --review (or --project and --tag).');
+  }
+  const result = await rollbackRelease(resolve(to), reviewDir);
+  if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else {
+    process.stdout.write(
+      `apt-prod serves publication ${result.to.id} again (of ${result.to.tag ?? 'an earlier release'}); ${result.from.id} was rolled back.\n`,
+    );
+  }
+  return EXIT.ok;
+}
+
 /** `countersign promote`: step 5 for scripts, the same gate and publisher as the UI. */
 export async function promoteCommand(args: string[]): Promise<number> {
   const values = parseOptions(args, OPTIONS, promoteUsage);
   const project = values.project ? await loadProject(values.project) : null;
+  if (values.rollback) return rollbackCommand(values, project);
   const sources = await sourcesFrom(values, project);
   const dryRun = values['dry-run'] ?? false;
   // Read before any work, so a missing passphrase never costs a download.

@@ -277,6 +277,13 @@ describe('promoting the approved demo release', () => {
     expect(cli.stderr).toContain('Nothing was promoted');
   });
 
+  it('has no earlier publication to roll back to after the first, and says so', async () => {
+    expect(await failure(core.api['promote:rollback']({ tag: TAG }))).toBe('NOTHING_TO_ROLL_BACK');
+    const cli = countersign(['promote', '--rollback', '--project', demo.projectFile, '--tag', TAG]);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toContain('no earlier publication');
+  });
+
   it('asks for the passphrase from a file or descriptor, never the command line', () => {
     const cli = countersign([
       'promote',

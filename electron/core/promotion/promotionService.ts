@@ -1,14 +1,12 @@
 import { dirname } from 'node:path';
 import type { RequestOf, ResponseOf } from '../../../shared/api';
-import { CountersignError } from '../../../shared/errors';
-import { readPublications, rollbackPublication } from '../apt/publish/publishApi';
 import type { JobRegistry } from '../jobs/jobRegistry';
 import { reviewFolder } from '../project/countersignHome';
 import { saveProject, type LoadedProject } from '../project/projectStore';
-import { appendAuditEntry } from '../review/auditLog';
 import { readReleaseKey, storeReleaseKey } from '../signing/index';
-import { preparePromotion, publicationSummary } from './planPromotion';
+import { preparePromotion } from './planPromotion';
 import { aptProdRootOf, projectPromotionSources } from './projectPromotion';
+import { rollbackRelease } from './rollbackRelease';
 import { runPromotion } from './runPromotion';
 
 type PromotionChannel = 'signing:importKey' | 'promote:plan' | 'promote:run' | 'promote:rollback';
@@ -51,24 +49,7 @@ export function createPromotionApi(
 
     'promote:rollback': async ({ tag }) => {
       const project = await open();
-      const root = aptProdRootOf(project);
-      const before = await readPublications(root);
-      if (!before.current || !before.previous) {
-        throw new CountersignError(
-          'NOTHING_TO_ROLL_BACK',
-          'apt-prod has no earlier publication to return to.',
-        );
-      }
-      await rollbackPublication(root);
-      await appendAuditEntry(reviewFolder(project.config.name, tag), 'rollback', {
-        to: root,
-        from: before.current.id,
-        restored: before.previous.id,
-      });
-      return {
-        from: publicationSummary(before.current)!,
-        to: publicationSummary(before.previous)!,
-      };
+      return rollbackRelease(aptProdRootOf(project), reviewFolder(project.config.name, tag));
     },
   };
 }

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CountersignError } from '../../../shared/errors';
 import { signDetached, signSha256Sums, type UnlockedReleaseKey } from '../signing/index';
 
 /**
@@ -24,6 +26,15 @@ export async function signDetachedArtifacts(
   const written: string[] = [];
   for (const artifact of files) {
     const bytes = await readFile(artifact.file);
+    // The bytes signed must be the bytes compared: a file changed since is refused.
+    if (createHash('sha256').update(bytes).digest('hex') !== artifact.sha256) {
+      await rm(staging, { recursive: true, force: true });
+      throw new CountersignError(
+        'LOCAL_TAMPERED',
+        `${artifact.name} changed since it was compared; it is not signed.`,
+        'Compare and review the release again.',
+      );
+    }
     await writeFile(join(staging, artifact.name), bytes);
     await writeFile(
       join(staging, `${artifact.name}.asc`),
