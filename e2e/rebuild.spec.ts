@@ -22,8 +22,8 @@ async function openRebuildStep(page: Page, tag: string): Promise<void> {
   await page.keyboard.press('Enter');
   await expect(rebuildTab).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('rebuild-tag')).toHaveText(tag);
-  // Steps 5 and 6 are still not built.
-  await expect(page.getByTestId('step-promote')).toContainText('Not yet available');
+  // Step 6 is still not built.
+  await expect(page.getByTestId('step-verify')).toContainText('Not yet available');
 }
 
 test.describe('Step 2, Rebuild (browser mode against `countersign serve`, real Docker)', () => {

@@ -25,11 +25,11 @@ test.describe('Step 1, Tag (browser mode against `countersign serve`)', () => {
 
     // Only the Tag step is available; the built steps wait for a verified tag, the others say so.
     await expect(page.getByTestId('step-tag')).toHaveAttribute('aria-selected', 'true');
-    for (const step of ['rebuild', 'compare', 'review']) {
+    for (const step of ['rebuild', 'compare', 'review', 'promote']) {
       await expect(page.getByTestId(`step-${step}`)).toHaveAttribute('aria-disabled', 'true');
       await expect(page.getByTestId(`step-${step}`)).toContainText('Verify the tag first');
     }
-    for (const step of ['promote', 'verify']) {
+    for (const step of ['verify']) {
       const tab = page.getByTestId(`step-${step}`);
       await expect(tab).toHaveAttribute('role', 'tab');
       await expect(tab).toHaveAttribute('aria-disabled', 'true');

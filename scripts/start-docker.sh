@@ -12,7 +12,8 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 3
 fi
 echo "Starting dockerd for the tests"
-nohup dockerd >/tmp/countersign-dockerd.log 2>&1 &
+# Its own session: killing the test run (or its process group) must not take the daemon down.
+setsid nohup dockerd >/tmp/countersign-dockerd.log 2>&1 &
 for _ in $(seq 1 60); do
   if docker info >/dev/null 2>&1; then exit 0; fi
   sleep 1

@@ -11,9 +11,28 @@ import { tagNameSchema } from './tags';
  * enforces this; the plan shows it before anything is written.
  */
 
+/** Why the gate refuses a package; stable, for scripts and the UI to match on. */
+export const GATE_REFUSAL_CODES = [
+  'TAG_NOT_VERIFIED',
+  'AUDIT_LOG_BROKEN',
+  'NOT_APPROVED',
+  'NOT_REBUILT',
+  'NOT_IN_APT_TEST',
+  'HASH_CHANGED_SINCE_REVIEW',
+  'BYTES_UNAVAILABLE',
+] as const;
+
+/** Why apt-prod cannot take a package that passed the gate. */
+export const PUBLICATION_REFUSAL_CODES = [
+  'POOL_CONFLICT',
+  'VERSION_NOT_NEWER',
+  'SAME_VERSION_OTHER_BYTES',
+] as const;
+export type PublicationRefusalCode = (typeof PUBLICATION_REFUSAL_CODES)[number];
+
 /** Why one package may not be promoted: a stable code and a sentence for people. */
 export const gateRefusalSchema = z.object({
-  code: z.string(),
+  code: z.enum(GATE_REFUSAL_CODES),
   message: z.string(),
 });
 export type GateRefusal = z.infer<typeof gateRefusalSchema>;
@@ -73,7 +92,7 @@ export const publicationRefusalSchema = z.object({
   package: z.string(),
   version: z.string(),
   architecture: z.string(),
-  code: z.string(),
+  code: z.enum(PUBLICATION_REFUSAL_CODES),
   message: z.string(),
 });
 

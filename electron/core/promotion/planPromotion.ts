@@ -5,6 +5,7 @@ import type { ArtifactComparison, CompareResult } from '../../../shared/compare'
 import { CountersignError, toAppError } from '../../../shared/errors';
 import type {
   DetachedArtifact,
+  GateRefusal,
   PublicationInfo,
   PromotionCandidate,
   PromotionPlan,
@@ -98,7 +99,7 @@ function detachedArtifacts(
         : comparison.ci.kind === 'folder'
           ? join(comparison.ci.location, row.ci.path)
           : null;
-    const refusals = [];
+    const refusals: GateRefusal[] = [];
     if (!approved) {
       refusals.push({
         code: row.status === 'only-ci' ? 'NOT_REBUILT' : 'NOT_APPROVED',

@@ -1,4 +1,5 @@
 import { CompareStep } from '../steps/Compare/CompareStep';
+import { PromoteStep } from '../steps/Promote/PromoteStep';
 import { RebuildStep } from '../steps/Rebuild/RebuildStep';
 import { ReviewStep } from '../steps/Review/ReviewStep';
 import { TagStep } from '../steps/Tag/TagStep';
@@ -19,6 +20,7 @@ export function StepPanel() {
       {step === 'rebuild' ? <RebuildStep /> : null}
       {step === 'compare' ? <CompareStep /> : null}
       {step === 'review' ? <ReviewStep /> : null}
+      {step === 'promote' ? <PromoteStep /> : null}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useComparisonState } from '../steps/Compare/useCompareTag';
 import { useVerifiedTag } from '../steps/useVerifiedTag';
 import { STEPS, stepAvailability, type StepContext, type StepId } from '../steps/stepCatalog';
 import { useCompareStore } from '../stores/compareStore';
+import { usePromoteRunStore } from '../stores/promoteStore';
 import { useRebuildStore } from '../stores/rebuildStore';
 import { useUiStore } from '../stores/uiStore';
 
@@ -15,9 +16,11 @@ function useStepContext(): StepContext {
   const comparison = useComparisonState();
   const rebuilding = useRebuildStore((state) => state.running);
   const comparing = useCompareStore((state) => state.running);
+  const publishing = usePromoteRunStore((state) => state.running || state.rollingBack);
   const busy: StepId[] = [];
   if (rebuilding) busy.push('rebuild');
   if (comparing) busy.push('compare');
+  if (publishing) busy.push('promote');
   return { tagVerified, comparison, busy };
 }
 

@@ -18,8 +18,8 @@ const context = (overrides: Partial<StepContext> = {}): StepContext => ({
 });
 
 describe('stepAvailability', () => {
-  it('opens the rebuild and the comparison only once the tag is verified', () => {
-    for (const id of ['rebuild', 'compare']) {
+  it('opens the rebuild, the comparison and the promotion only once the tag is verified', () => {
+    for (const id of ['rebuild', 'compare', 'promote']) {
       expect(stepAvailability(step(id), context())).toEqual({
         available: false,
         reason: VERIFY_TAG_FIRST,
@@ -63,11 +63,9 @@ describe('stepAvailability', () => {
 
   it('keeps the steps not built yet closed whatever the context', () => {
     const everything = context({ tagVerified: true, comparison: 'differs' });
-    for (const id of ['promote', 'verify']) {
-      expect(stepAvailability(step(id), everything)).toEqual({
-        available: false,
-        reason: NOT_YET_AVAILABLE,
-      });
-    }
+    expect(stepAvailability(step('verify'), everything)).toEqual({
+      available: false,
+      reason: NOT_YET_AVAILABLE,
+    });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The release walk, in order. Only the steps whose engine exists are available;
- * Rebuild and Compare once the tag is verified (`needs: 'verified-tag'`), and
- * Review once a comparison found something to review (`needs: 'differences'`).
+ * Rebuild, Compare and Promote once the tag is verified (`needs: 'verified-tag'`;
+ * Promote's own gate says what else is missing), and Review once a comparison
+ * found something to review (`needs: 'differences'`).
  */
 export const STEPS = [
   { id: 'tag', label: 'Tag', purpose: 'Check who signed the release tag', available: true },
@@ -26,7 +27,13 @@ export const STEPS = [
     available: true,
     needs: 'differences',
   },
-  { id: 'promote', label: 'Promote', purpose: 'Sign and publish to apt-prod', available: false },
+  {
+    id: 'promote',
+    label: 'Promote',
+    purpose: 'Sign and publish to apt-prod',
+    available: true,
+    needs: 'verified-tag',
+  },
   { id: 'verify', label: 'Verify', purpose: 'Trace every published file', available: false },
 ] as const;
 

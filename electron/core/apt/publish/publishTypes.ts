@@ -60,8 +60,8 @@ export interface KeptPackage {
   component: string;
 }
 
-export type PublicationRefusalCode =
-  'POOL_CONFLICT' | 'VERSION_NOT_NEWER' | 'SAME_VERSION_OTHER_BYTES';
+export type { PublicationRefusalCode } from '../../../../shared/promote';
+import type { PublicationRefusalCode } from '../../../../shared/promote';
 
 /** A given package apt-prod cannot take. */
 export interface PublicationRefusal {

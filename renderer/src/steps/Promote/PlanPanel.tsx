@@ -1,0 +1,102 @@
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { planIsCurrent } from '../../stores/promoteStorePlan';
+import { usePromotePlanStore, usePromoteRunStore } from '../../stores/promoteStore';
+import { CandidateTable } from './CandidateTable';
+import { chosenPackages } from './candidateSelection';
+import { ChangeList } from './ChangeList';
+import { countChanges } from './changeText';
+import { DetachedArtifactList } from './DetachedArtifactList';
+import { offersDowngrade } from './downgradeChoice';
+import { DowngradeToggle } from './DowngradeToggle';
+import { KeptPackages } from './KeptPackages';
+import { PlanBlockers } from './PlanBlockers';
+import { PlannedReleaseFacts } from './PlannedReleaseFacts';
+import { PlanProgress } from './PlanProgress';
+import { PublicationRefusalList } from './PublicationRefusalList';
+
+/**
+ * The plan: what the gate says of each package in apt-test, what apt-prod
+ * would gain, the new Release, the detached artifacts, and what blocks it.
+ * Nothing here writes; changing the choice of packages plans again.
+ */
+export function PlanPanel({ tag }: { tag: string }) {
+  const plan = usePromotePlanStore((state) => (state.tag === tag ? state.plan : null));
+  const selection = usePromotePlanStore((state) => state.selection);
+  const allowDowngrade = usePromotePlanStore((state) => state.allowDowngrade);
+  const planning = usePromotePlanStore((state) => state.running);
+  const current = usePromotePlanStore(planIsCurrent);
+  const error = usePromotePlanStore((state) => state.error);
+  const dismissError = usePromotePlanStore((state) => state.dismissError);
+  const replan = usePromotePlanStore((state) => state.replan);
+  const setPackageSelected = usePromotePlanStore((state) => state.setPackageSelected);
+  const locked = usePromoteRunStore((state) => state.running || state.rollingBack);
+
+  return (
+    <section
+      className="panel promote-plan"
+      aria-labelledby="promote-plan-heading"
+      aria-busy={planning}
+      data-testid="promote-plan"
+      data-state={planning ? 'planning' : plan === null ? 'none' : current ? 'current' : 'stale'}
+      data-can-promote={plan?.canPromote ?? false}
+    >
+      <div className="panel__header">
+        <h2 className="panel__title" id="promote-plan-heading">
+          The plan
+        </h2>
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-disabled={planning || locked ? true : undefined}
+          onClick={() => {
+            if (!planning && !locked) void replan();
+          }}
+          data-testid="promote-replan"
+        >
+          Plan again
+        </button>
+      </div>
+      <p className="panel__intro">
+        Worked out afresh each time, from the comparison, the review and both repositories as they
+        are now. Nothing is written until you sign below.
+      </p>
+      {planning ? <PlanProgress /> : null}
+      {error ? (
+        <ErrorAlert error={error} title="Could not plan the promotion" onDismiss={dismissError} />
+      ) : null}
+      {plan ? (
+        <div className="promote-plan__body">
+          <PlanBlockers plan={plan} />
+          <CandidateTable
+            candidates={plan.candidates}
+            chosen={chosenPackages(plan.candidates, selection)}
+            locked={locked}
+            onChoose={setPackageSelected}
+          />
+          {offersDowngrade(plan, allowDowngrade) ? <DowngradeToggle locked={locked} /> : null}
+          <h3 className="facts__title facts__title--follow">
+            Changes to apt-prod{' '}
+            <span className="promote-plan__count" data-testid="promote-change-count">
+              ({countChanges(plan.changes)})
+            </span>
+          </h3>
+          <ChangeList changes={plan.changes} testId="promote-changes" />
+          <PublicationRefusalList refusals={plan.publicationRefusals} />
+          <KeptPackages kept={plan.kept} />
+          <h3 className="facts__title facts__title--follow">The new Release</h3>
+          {plan.release ? (
+            <PlannedReleaseFacts release={plan.release} />
+          ) : (
+            <p className="facts__aside">No Release would be written.</p>
+          )}
+          <h3 className="facts__title facts__title--follow">Detached artifacts</h3>
+          <DetachedArtifactList detached={plan.detached} />
+        </div>
+      ) : planning ? null : (
+        <p className="verdict-placeholder" data-testid="promote-plan-none">
+          No plan yet.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { UntrustedText } from '../../components/UntrustedText';
+import { JobProgress } from '../../jobs/JobProgress';
+import { usePromotePlanStore } from '../../stores/promoteStore';
+
+/** The plan being made: the engine's phase (reading the review, apt-test, apt-prod) and Cancel. */
+export function PlanProgress() {
+  const phase = usePromotePlanStore((state) => state.phase);
+  const progress = usePromotePlanStore((state) => state.progress);
+  const jobId = usePromotePlanStore((state) => state.jobId);
+  const cancelling = usePromotePlanStore((state) => state.cancelling);
+  const cancelJob = usePromotePlanStore((state) => state.cancelJob);
+  const cancelBlocked = jobId === null || cancelling;
+  return (
+    <div className="promote-plan-progress" data-testid="promote-plan-progress">
+      <span className="promote-plan-progress__phase">
+        Planning: <UntrustedText text={phase ?? 'starting'} />
+      </span>
+      <JobProgress progress={progress} state="running" label="Progress of the plan" />
+      <button
+        type="button"
+        className="button button--quiet"
+        aria-disabled={cancelBlocked ? true : undefined}
+        onClick={() => {
+          if (!cancelBlocked) void cancelJob();
+        }}
+      >
+        {cancelling ? 'Stopping…' : 'Stop planning'}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { publishReadiness, type ReadinessFacts } from './publishReadiness';
+import { samplePlan } from './testing/samplePlan';
+
+describe('publishReadiness', () => {
+  const ready: ReadinessFacts = {
+    plan: samplePlan(),
+    planCurrent: true,
+    planning: false,
+    busy: false,
+  };
+
+  it('is ready only for a current plan that the engine says can be promoted', () => {
+    expect(publishReadiness(ready)).toEqual({ ready: true });
+  });
+
+  it('gives the first reason that applies', () => {
+    const reason = (facts: Partial<ReadinessFacts>) => {
+      const readiness = publishReadiness({ ...ready, ...facts });
+      return readiness.ready ? null : readiness.reason;
+    };
+    expect(reason({ plan: null })).toBe('Waiting for the plan.');
+    expect(reason({ busy: true, planCurrent: false })).toMatch(/^Busy/);
+    expect(reason({ planning: true, planCurrent: false })).toMatch(/being made again/);
+    expect(reason({ planCurrent: false })).toMatch(/another choice/);
+    expect(reason({ plan: samplePlan({ signer: null, canPromote: false }) })).toBe(
+      'Import the release key first.',
+    );
+    expect(
+      reason({ plan: samplePlan({ canPromote: false, blockers: ['hello is not approved.'] }) }),
+    ).toMatch(/blockers/);
+    expect(reason({ plan: samplePlan({ canPromote: false }) })).toBe('The plan publishes nothing.');
+  });
+});
