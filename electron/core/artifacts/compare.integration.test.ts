@@ -119,12 +119,12 @@ describe('step 3 on the demo release', () => {
     const reviewDir = reviewFolder(project.config.name, 'v1.0.0');
     const saved = await readFile(join(reviewDir, 'compare.json'));
     const chain = await checkAuditChain(reviewDir);
-    expect(chain).toMatchObject({ intact: true, entries: 1 });
-    const entry = JSON.parse((await readFile(join(reviewDir, 'audit.jsonl'), 'utf8')).trim()) as {
-      kind: string;
-      data: { sha256: string };
-    };
-    expect(entry.kind).toBe('compare');
+    // The rebuild recorded the tag's verification; the comparison follows it.
+    expect(chain).toMatchObject({ intact: true, entries: 2 });
+    const lines = (await readFile(join(reviewDir, 'audit.jsonl'), 'utf8')).trim().split('\n');
+    const kinds = lines.map((line) => (JSON.parse(line) as { kind: string }).kind);
+    expect(kinds).toEqual(['tag-verified', 'compare']);
+    const entry = JSON.parse(lines[1] ?? '{}') as { kind: string; data: { sha256: string } };
     expect(entry.data.sha256).toBe(createHash('sha256').update(saved).digest('hex'));
   });
 
