@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import * as openpgp from 'openpgp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PromotionPlan } from '../../../shared/promote';
 import { toAppError } from '../../../shared/errors';
-import { makeDemo } from '../../testing/demoFixture';
+import { comparedDemo, QUIET, type ComparedDemo } from '../../testing/comparedDemo';
 import {
   buildDeb,
   repositoryKey,
@@ -15,14 +14,10 @@ import {
   writeRepository,
 } from '../apt/testing/aptRepositoryFactory';
 import { AptContainer, updateIsClean } from '../apt/publish/testing/aptContainer';
-import { compareRelease } from '../artifacts/compareRelease';
 import { ensureBaseImage } from '../rebuild/baseImage';
-import { createCountersignCore, type CountersignCore } from '../countersignCore';
+import type { CountersignCore } from '../countersignCore';
 import { GnupgHome } from '../gpg/gnupgHome';
-import type { JobReporter } from '../jobs/jobRegistry';
-import { reviewFolder } from '../project/countersignHome';
-import { loadProject, type LoadedProject } from '../project/projectStore';
-import { rebuildVerifiedTag } from '../rebuild/rebuildService';
+import type { LoadedProject } from '../project/projectStore';
 import { readAuditEntries } from '../review/auditLog';
 import { preparePromotion } from './planPromotion';
 import { projectPromotionSources } from './projectPromotion';
@@ -30,24 +25,15 @@ import { projectPromotionSources } from './projectPromotion';
 // The demo release, rebuilt and compared once; then gated, signed and
 // published into its apt-prod with the demo's encrypted release key.
 
-const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'countersign.js');
 const TAG = 'v1.0.0';
-const quiet: JobReporter = { phase: () => {}, log: () => {} };
-const previousHome = process.env.COUNTERSIGN_HOME;
-let demo: Awaited<ReturnType<typeof makeDemo>>;
-let home: string;
+const quiet = QUIET;
+let compared: ComparedDemo;
+let demo: ComparedDemo['demo'];
 let project: LoadedProject;
 let reviewDir: string;
 let core: CountersignCore;
 
-function countersign(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, COUNTERSIGN_HOME: home },
-    ...(input !== undefined ? { input } : {}),
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const countersign = (args: string[]) => compared.countersign(args);
 
 const refusalsOf = (plan: PromotionPlan, name: string) =>
   plan.candidates.find((candidate) => candidate.package === name)?.refusals.map((r) => r.code);
@@ -62,25 +48,11 @@ async function failure(promise: Promise<unknown>): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(import.meta.dirname, '..', '..', '..', 'out', 'cli', 'main.js'))) {
-    throw new Error('The CLI is not built: run `node scripts/build.mjs` (npm test does) first.');
-  }
-  home = await mkdtemp(join(tmpdir(), 'cs-promote-home-'));
-  process.env.COUNTERSIGN_HOME = home;
-  demo = await makeDemo({ ci: true });
-  project = await loadProject(demo.projectFile);
-  await rebuildVerifiedTag(project, TAG, false, quiet);
-  await compareRelease(project, TAG, { packages: [] }, quiet);
-  reviewDir = reviewFolder(project.config.name, TAG);
-  core = createCountersignCore(demo.projectFile);
+  compared = await comparedDemo(TAG, 'promote');
+  ({ demo, project, reviewDir, core } = compared);
 }, 900_000);
 
-afterAll(async () => {
-  if (previousHome === undefined) delete process.env.COUNTERSIGN_HOME;
-  else process.env.COUNTERSIGN_HOME = previousHome;
-  await demo.remove();
-  await rm(home, { recursive: true, force: true });
-});
+afterAll(() => compared.remove());
 
 describe('the promotion gate on the demo release', () => {
   it('refuses the differing package before review and what only CI built, and passes the identical one', async () => {

@@ -1,62 +1,33 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArtifactReview } from '../../../shared/review';
 import { validateRequest } from '../../../shared/validate';
-import { makeDemo } from '../../testing/demoFixture';
-import { compareRelease } from '../artifacts/compareRelease';
+import { comparedDemo, type ComparedDemo } from '../../testing/comparedDemo';
 import { createCountersignCore, type CountersignCore } from '../countersignCore';
-import type { JobReporter } from '../jobs/jobRegistry';
-import { reviewFolder } from '../project/countersignHome';
-import { loadProject } from '../project/projectStore';
-import { rebuildVerifiedTag } from '../rebuild/rebuildService';
 import { checkAuditChain } from './auditLog';
 
 // The demo release, rebuilt and compared once; then reviewed with real diffoscope.
 
-const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'countersign.js');
-const quiet: JobReporter = { phase: () => {}, log: () => {} };
-const previousHome = process.env.COUNTERSIGN_HOME;
-let demo: Awaited<ReturnType<typeof makeDemo>>;
-let home: string;
+let compared: ComparedDemo;
+let demo: ComparedDemo['demo'];
 let reviewDir: string;
 let docKey: string;
 let core: CountersignCore;
 
-function countersign(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, COUNTERSIGN_HOME: home },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const countersign = (...args: string[]) => compared.countersign(args);
 
 const README = /\.\/usr\/share\/doc\/countersign-hello-doc\/README\.md$/;
 
 beforeAll(async () => {
-  if (!existsSync(join(import.meta.dirname, '..', '..', '..', 'out', 'cli', 'main.js'))) {
-    throw new Error('The CLI is not built: run `node scripts/build.mjs` (npm test does) first.');
-  }
-  home = await mkdtemp(join(tmpdir(), 'cs-review-home-'));
-  process.env.COUNTERSIGN_HOME = home;
-  demo = await makeDemo({ ci: true });
-  const project = await loadProject(demo.projectFile);
-  await rebuildVerifiedTag(project, 'v1.0.0', false, quiet);
-  const comparison = await compareRelease(project, 'v1.0.0', { packages: [] }, quiet);
-  docKey = comparison.artifacts.find((row) => row.status === 'differs')?.key ?? '';
-  reviewDir = reviewFolder(project.config.name, 'v1.0.0');
-  core = createCountersignCore(demo.projectFile);
+  compared = await comparedDemo('v1.0.0', 'review');
+  ({ demo, reviewDir, core } = compared);
+  const comparison = await compared.core.api['compare:last']({ tag: 'v1.0.0' });
+  docKey = comparison?.artifacts.find((row) => row.status === 'differs')?.key ?? '';
 }, 900_000);
 
-afterAll(async () => {
-  if (previousHome === undefined) delete process.env.COUNTERSIGN_HOME;
-  else process.env.COUNTERSIGN_HOME = previousHome;
-  await demo.remove();
-  await rm(home, { recursive: true, force: true });
-});
+afterAll(() => compared.remove());
 
 describe('step 4 on the demo release', () => {
   let review: ArtifactReview;

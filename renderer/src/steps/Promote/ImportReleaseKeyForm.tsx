@@ -1,4 +1,5 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { SubmitWithStatus } from '../../components/SubmitWithStatus';
 import { FieldNote, fieldNoteId } from '../../components/FieldNote';
 import { usePromotePlanStore } from '../../stores/promoteStore';
 import { CheckField } from './CheckField';
@@ -110,19 +111,13 @@ export function ImportReleaseKeyForm() {
         checked={allowUnprotected}
         onChange={setAllowUnprotected}
       />
-      <div className="import-signer__actions">
-        <button
-          type="submit"
-          className="button"
-          aria-disabled={busy ? true : undefined}
-          data-testid="promote-key-import"
-        >
-          {busy ? 'Importing…' : 'Import release key'}
-        </button>
-        <p className="import-signer__status" role="status">
-          {status}
-        </p>
-      </div>
+      <SubmitWithStatus
+        busy={busy}
+        label="Import release key"
+        busyLabel="Importing…"
+        status={status}
+        testId="promote-key-import"
+      />
     </form>
   );
 }

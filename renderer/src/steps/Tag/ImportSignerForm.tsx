@@ -1,4 +1,5 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { SubmitWithStatus } from '../../components/SubmitWithStatus';
 import { useReleaseStore } from '../../stores/releaseStore';
 import { KeyFileProblem, readKeyFile } from './readKeyFile';
 
@@ -116,19 +117,13 @@ export function ImportSignerForm() {
           {problem}
         </p>
       ) : null}
-      <div className="import-signer__actions">
-        <button
-          type="submit"
-          className="button"
-          aria-disabled={busy ? true : undefined}
-          data-testid="import-signer"
-        >
-          {busy ? 'Working…' : 'Import key'}
-        </button>
-        <p className="import-signer__status" role="status">
-          {status}
-        </p>
-      </div>
+      <SubmitWithStatus
+        busy={busy}
+        label="Import key"
+        busyLabel="Working…"
+        status={status}
+        testId="import-signer"
+      />
     </form>
   );
 }
