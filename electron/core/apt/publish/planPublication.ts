@@ -62,22 +62,32 @@ async function poolStates(
 ): Promise<Map<string, PoolState>> {
   const states = new Map<string, PoolState>();
   const toHash: { path: string; poolPath: string; sha256: string }[] = [];
-  for (const pkg of add) {
-    const poolPath = poolPathOf(pkg);
-    if (states.has(poolPath)) continue;
-    const stats = (await folderChainExists(root, dirname(poolPath)))
-      ? await lstatOrNull(join(root, poolPath))
-      : null;
-    if (!stats) states.set(poolPath, 'absent');
-    else if (!stats.isFile() || stats.size !== pkg.size) states.set(poolPath, 'other');
-    else {
-      states.set(poolPath, 'same');
-      toHash.push({ path: join(root, poolPath), poolPath, sha256: pkg.sha256 });
-    }
+  const unique = new Map<string, PackageToPublish>();
+  for (const pkg of add) if (!unique.has(poolPathOf(pkg))) unique.set(poolPathOf(pkg), pkg);
+  // Checked many at a time: each check is a few lstat calls, and thousands in a row add up.
+  const entries = [...unique];
+  for (let start = 0; start < entries.length; start += 64) {
+    const chunk = entries.slice(start, start + 64);
+    const found = await Promise.all(
+      chunk.map(async ([poolPath]) =>
+        (await folderChainExists(root, dirname(poolPath)))
+          ? lstatOrNull(join(root, poolPath))
+          : null,
+      ),
+    );
+    chunk.forEach(([poolPath, pkg], index) => {
+      const stats = found[index];
+      if (!stats) states.set(poolPath, 'absent');
+      else if (!stats.isFile() || stats.size !== pkg.size) states.set(poolPath, 'other');
+      else {
+        states.set(poolPath, 'same');
+        toHash.push({ path: join(root, poolPath), poolPath, sha256: pkg.sha256 });
+      }
+    });
   }
   const digests = await hashFiles(
     toHash.map((item) => item.path),
-    signal ? { signal } : {},
+    { queueDepth: 4, ...(signal ? { signal } : {}) },
   );
   digests.forEach((digest, index) => {
     const item = toHash[index];

@@ -16,18 +16,23 @@ export interface HashedFile extends FileDigest {
   head?: Uint8Array;
 }
 
+interface WorkerResult {
+  id: number;
+  /** Bytes hashed since the file's last progress message. */
+  bytes: number;
+  size: number;
+  sha256: string;
+  md5?: string;
+  head?: Uint8Array;
+}
+
 type WorkerMessage =
-  | { id: number; type: 'progress'; bytes: number }
-  | {
-      id: number;
-      type: 'done';
-      bytes: number;
-      size: number;
-      sha256: string;
-      md5?: string;
-      head?: Uint8Array;
-    }
-  | { id: number; type: 'error'; code: string; message: string };
+  | { type: 'progress'; bytes: number }
+  | { type: 'done'; results: WorkerResult[] }
+  | { type: 'error'; id: number; code: string; message: string };
+
+/** The most files handed to a worker at once. */
+const MAX_BATCH = 32;
 
 /** The most `head` can ask for: the worker's read buffer. */
 export const MAX_HEAD_BYTES = 1 << 20;
@@ -49,10 +54,9 @@ export interface HashFilesOptions {
   /** Called as each file is finished, in whatever order they finish. */
   onFile?: (file: HashedFile, index: number) => void;
   /**
-   * How many files each worker holds at a time, the one it hashes included
-   * (default 1). More hides the hand-over between many small files (4 halves
-   * the time for files of a few kilobytes); with big files it costs balance
-   * at the end, as a worker's queue cannot move to an idle one.
+   * How many batches each worker holds at a time, the one it hashes included
+   * (default 1). More hides the hand-over between batches; with big files it
+   * costs balance at the end, as a worker's queue cannot move to an idle one.
    */
   queueDepth?: number;
 }
@@ -86,11 +90,28 @@ export async function hashFiles(
         reject(error);
       };
       signal?.addEventListener('abort', () => fail(cancelled()), { once: true });
+      // Batches shrink as the queue empties, so the last files spread over every worker.
       const feed = (worker: Worker) => {
-        if (next >= paths.length) return;
-        const id = next;
-        next += 1;
-        worker.postMessage({ id, path: paths[id], ...task });
+        const left = paths.length - next;
+        if (left <= 0) return;
+        const size = Math.max(1, Math.min(MAX_BATCH, Math.floor(left / (threads * depth * 4))));
+        const files = [];
+        for (const end = next + size; next < end; next += 1) {
+          files.push({ id: next, path: paths[next] });
+        }
+        worker.postMessage({ files, ...task });
+      };
+      const finish = (result: WorkerResult) => {
+        onBytes?.(result.bytes);
+        const digest: FileDigest = {
+          path: paths[result.id] ?? '',
+          size: result.size,
+          sha256: result.sha256,
+        };
+        if (result.md5 !== undefined) digest.md5 = result.md5;
+        results[result.id] = digest;
+        finished += 1;
+        onFile?.(result.head ? { ...digest, head: result.head } : digest, result.id);
       };
       for (let index = 0; index < threads; index += 1) {
         const worker = new Worker(HASH_WORKER_SOURCE, { eval: true });
@@ -109,20 +130,14 @@ export async function hashFiles(
             );
             return;
           }
-          onBytes?.(message.bytes);
-          if (message.type === 'progress') return;
-          const digest: FileDigest = {
-            path: paths[message.id] ?? '',
-            size: message.size,
-            sha256: message.sha256,
-          };
-          if (message.md5 !== undefined) digest.md5 = message.md5;
-          results[message.id] = digest;
-          finished += 1;
-          // The worker gets its next file before the caller looks at this one.
-          if (finished < paths.length) feed(worker);
+          if (message.type === 'progress') {
+            onBytes?.(message.bytes);
+            return;
+          }
+          // The worker gets its next batch before the caller looks at this one.
+          feed(worker);
           try {
-            onFile?.(message.head ? { ...digest, head: message.head } : digest, message.id);
+            for (const result of message.results) finish(result);
           } catch (error) {
             fail(error instanceof Error ? error : new Error(String(error)));
             return;

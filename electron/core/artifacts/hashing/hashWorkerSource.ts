@@ -13,10 +13,10 @@ const { openSync, readSync, closeSync, fstatSync } = require('node:fs');
 const { createHash } = require('node:crypto');
 const buffer = Buffer.allocUnsafe(1 << 20);
 const PROGRESS_EVERY = 8 << 20;
-parentPort.on('message', (task) => {
+function hashOne(file, task) {
   let fd = -1;
   try {
-    fd = openSync(task.path, 'r');
+    fd = openSync(file.path, 'r');
     if (!fstatSync(fd).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
     const hash = createHash('sha256');
     const md5 = task.md5 ? createHash('md5') : null;
@@ -34,18 +34,31 @@ parentPort.on('message', (task) => {
       size += read;
       sinceProgress += read;
       if (sinceProgress >= PROGRESS_EVERY) {
-        parentPort.postMessage({ id: task.id, type: 'progress', bytes: sinceProgress });
+        parentPort.postMessage({ type: 'progress', bytes: sinceProgress });
         sinceProgress = 0;
       }
     }
-    const done = { id: task.id, type: 'done', bytes: sinceProgress, size, sha256: hash.digest('hex') };
+    const done = { id: file.id, bytes: sinceProgress, size, sha256: hash.digest('hex') };
     if (md5) done.md5 = md5.digest('hex');
     if (head) done.head = head;
-    parentPort.postMessage(done, head ? [head.buffer] : []);
-  } catch (error) {
-    parentPort.postMessage({ id: task.id, type: 'error', code: error.code || 'EIO', message: String(error.message) });
+    return done;
   } finally {
     if (fd !== -1) closeSync(fd);
   }
+}
+// A task is a batch of files: one message each way per batch, not per file,
+// because for files of a few kilobytes the messages cost more than the hashing.
+parentPort.on('message', (task) => {
+  const results = [];
+  for (const file of task.files) {
+    try {
+      results.push(hashOne(file, task));
+    } catch (error) {
+      parentPort.postMessage({ type: 'error', id: file.id, code: error.code || 'EIO', message: String(error.message) });
+      return;
+    }
+  }
+  const heads = results.filter((result) => result.head).map((result) => result.head.buffer);
+  parentPort.postMessage({ type: 'done', results }, heads);
 });
 `;
