@@ -58,6 +58,12 @@ export const projectConfigSchema = z.object({
   trustedSigners: z.array(pinnedKeySchema),
   rebuild: rebuildRecipeSchema.optional(),
   ci: ciSourceConfigSchema.optional(),
+  /**
+   * apt-test, where packages are promoted from, when CI's artifacts are
+   * compared from a folder or an archive (which also hold CI's other files,
+   * signed at promotion). By default apt-test is the CI source itself.
+   */
+  aptTest: ciSourceConfigSchema.optional(),
   aptProd: aptProdConfigSchema.optional(),
   releaseKey: releaseKeyConfigSchema.optional(),
 });

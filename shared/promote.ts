@@ -19,7 +19,6 @@ export const GATE_REFUSAL_CODES = [
   'NOT_REBUILT',
   'NOT_IN_APT_TEST',
   'HASH_CHANGED_SINCE_REVIEW',
-  'BYTES_UNAVAILABLE',
 ] as const;
 
 /** Why apt-prod cannot take a package that passed the gate. */

@@ -24,6 +24,7 @@ import { readSavedComparison } from '../artifacts/compareStore';
 import { readJsonFile } from '../fs/readJsonFile';
 import type { JobReporter } from '../jobs/jobRegistry';
 import { checkAuditChain } from '../review/auditLog';
+import { artifactFiles } from '../review/artifactFiles';
 import { artifactStanding, type ArtifactStanding } from '../review/decisions';
 import { gateCandidates, unknownRequests } from './gateCandidates';
 import type { ProdSettings, PromotionSources } from './promotionSources';
@@ -81,24 +82,22 @@ async function standingsOf(
   return standings;
 }
 
-/** Non-package artifacts CI and the rebuild agree on (or whose differences were accepted). */
-function detachedArtifacts(
+/**
+ * Non-package artifacts CI and the rebuild agree on (or whose differences
+ * were accepted): CI's bytes, found and checked against the comparison's
+ * hash as the review finds them (a folder, or taken out of an archive).
+ */
+async function detachedArtifacts(
+  reviewDir: string,
   comparison: CompareResult,
   standings: ReadonlyMap<string, ArtifactStanding>,
   passes: boolean,
-): { listed: DetachedArtifact[]; files: PreparedPromotion['detachedFiles'] } {
+): Promise<{ listed: DetachedArtifact[]; files: PreparedPromotion['detachedFiles'] }> {
   const listed: DetachedArtifact[] = [];
   const files: PreparedPromotion['detachedFiles'] = [];
   for (const row of comparison.artifacts) {
     if (!row.ci || row.ci.deb || row.status === 'only-local') continue;
     const approved = row.status === 'identical' || standings.get(row.key)?.verdict === 'approved';
-    // The bytes to sign are CI's; for an identical file the rebuild holds the same bytes.
-    const file =
-      row.status === 'identical' && row.local
-        ? join(comparison.local.location, row.local.path)
-        : comparison.ci.kind === 'folder'
-          ? join(comparison.ci.location, row.ci.path)
-          : null;
     const refusals: GateRefusal[] = [];
     if (!approved) {
       refusals.push({
@@ -107,11 +106,6 @@ function detachedArtifacts(
           row.status === 'only-ci'
             ? 'The local rebuild did not produce this file.'
             : 'Its differences are not all accepted.',
-      });
-    } else if (!file) {
-      refusals.push({
-        code: 'BYTES_UNAVAILABLE',
-        message: "CI's copy is inside an archive; extract it to a folder and compare again.",
       });
     }
     if (!passes) {
@@ -125,7 +119,10 @@ function detachedArtifacts(
         row.status === 'identical' ? 'identical to the local rebuild' : 'differences accepted',
       refusals,
     });
-    if (refusals.length === 0 && file) files.push({ name: row.name, file, sha256: row.ci.sha256 });
+    if (refusals.length === 0) {
+      const { ci } = await artifactFiles(reviewDir, comparison, row);
+      files.push({ name: row.name, file: ci, sha256: row.ci.sha256 });
+    }
   }
   return { listed, files };
 }
@@ -299,10 +296,18 @@ export async function preparePromotion(
   }
   const history = await readPublications(sources.aptProd.root);
 
-  const detached = detachedArtifacts(comparison, standings, tagGate.verified && !problem);
-  if (chosen.length === 0) blockers.push('No package is selected.');
-  else if (add.length > 0 && !publication.changes.some((change) => change.action !== 'unchanged')) {
+  const detached = await detachedArtifacts(
+    sources.reviewDir,
+    comparison,
+    standings,
+    tagGate.verified && !problem,
+  );
+  const aptChanges = publication.changes.some((change) => change.action !== 'unchanged');
+  if (chosen.length === 0 && detached.files.length === 0) blockers.push('No package is selected.');
+  else if (!aptChanges && detached.files.length === 0) {
     blockers.push('apt-prod already serves every selected package; there is nothing to publish.');
+  } else if (!aptChanges && !history.current) {
+    blockers.push('apt-prod has no publication yet: promote a package before signing other files.');
   }
 
   const evidenceOf = new Map(

@@ -2,8 +2,8 @@ import { dirname, resolve } from 'node:path';
 import { CountersignError } from '../../../shared/errors';
 import type { ProjectSummary } from '../../../shared/project';
 import { toAppError } from '../../../shared/errors';
-import { ciLocationOf } from '../artifacts/compareRelease';
-import { repositoryKeysOf, resolveSourceLocation, sourceKindOf } from '../artifacts/ciSourceSetup';
+import { resolveSourceLocation, sourceKindOf } from '../artifacts/ciSourceSetup';
+import { readPinnedKey } from '../signers/pinnedKey';
 import { reviewFolder } from '../project/countersignHome';
 import type { LoadedProject } from '../project/projectStore';
 import { loadReleaseKey } from '../signing/index';
@@ -43,25 +43,28 @@ export async function projectPromotionSources(
   tag: string,
 ): Promise<PromotionSources> {
   const ci = project.config.ci;
-  const location = ci ? ciLocationOf(project) : '';
-  if (!ci || sourceKindOf(ci.source) !== 'apt') {
+  const aptTest = project.config.aptTest ?? (ci && sourceKindOf(ci.source) === 'apt' ? ci : null);
+  if (!aptTest || sourceKindOf(aptTest.source) !== 'apt') {
     throw new CountersignError(
       'NOT_APT_SOURCE',
-      'Packages are promoted from apt-test, but this project reads CI artifacts from a folder or an archive.',
-      'Set "ci": { "source": "apt:PATH-OR-URL" } in project.json, compare again, then promote.',
+      'Packages are promoted from apt-test, and this project names none: its CI artifacts come from a folder or an archive.',
+      'Add "aptTest": { "source": "apt:PATH-OR-URL", "repositoryKeys": [...] } to project.json (or make the CI source apt:), compare again, then promote.',
     );
   }
+  const keys = await Promise.all(
+    aptTest.repositoryKeys.map((pinned) => readPinnedKey(pinned, 'repository key', project.file)),
+  );
   const settings = project.config.aptProd;
   return {
     tag,
     reviewDir: reviewFolder(project.config.name, tag),
     aptTest: {
-      root: location.slice('apt:'.length),
-      keys: await repositoryKeysOf(project),
+      root: resolveSourceLocation(aptTest.source.slice('apt:'.length), dirname(project.file)),
+      keys,
       selection: {
-        ...(ci.suite ? { suite: ci.suite } : {}),
-        ...(ci.component ? { component: ci.component } : {}),
-        ...(ci.architecture ? { architecture: ci.architecture } : {}),
+        ...(aptTest.suite ? { suite: aptTest.suite } : {}),
+        ...(aptTest.component ? { component: aptTest.component } : {}),
+        ...(aptTest.architecture ? { architecture: aptTest.architecture } : {}),
       },
     },
     aptProd: {

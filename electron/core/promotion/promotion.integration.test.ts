@@ -1,9 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { chmod, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  copyFile,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  rm,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as openpgp from 'openpgp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProjectConfig } from '../../../shared/project';
 import type { PromotionPlan } from '../../../shared/promote';
 import { toAppError } from '../../../shared/errors';
 import { comparedDemo, QUIET, type ComparedDemo } from '../../testing/comparedDemo';
@@ -270,5 +280,53 @@ describe('promoting the approved demo release', () => {
     const missing = countersign(['promote', '--project', demo.projectFile, '--tag', TAG]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--passphrase-file');
+  });
+});
+
+describe("CI's other files, when CI's artifacts come from a folder and packages from apt-test", () => {
+  it('signs the files CI and the rebuild agree on beside apt-prod, and refuses the package apt-test serves otherwise', async () => {
+    // CI's folder holds exactly what the rebuild made: packages, .buildinfo and .changes.
+    const ciFolder = join(demo.dir, 'ci-folder');
+    const artifacts = join(reviewDir, 'rebuild', 'artifacts');
+    await mkdir(ciFolder);
+    for (const name of await readdir(artifacts)) {
+      await copyFile(join(artifacts, name), join(ciFolder, name));
+    }
+    const config = JSON.parse(await readFile(demo.projectFile, 'utf8')) as ProjectConfig;
+    await writeFile(
+      demo.projectFile,
+      JSON.stringify({
+        ...config,
+        ci: { source: 'ci-folder', repositoryKeys: [] },
+        aptTest: config.ci,
+      }),
+    );
+    const comparison = await core.api['compare:run']({ tag: TAG });
+    expect(comparison.identical).toBe(true);
+
+    const plan = await core.api['promote:plan']({ tag: TAG });
+    // The rebuild's doc package is not the one apt-test serves (CI's build clock).
+    expect(refusalsOf(plan, 'countersign-hello-doc')).toEqual(['HASH_CHANGED_SINCE_REVIEW']);
+    expect(refusalsOf(plan, 'countersign-hello')).toEqual([]);
+    const detached = plan.detached.map((artifact) => artifact.name).sort();
+    expect(detached.some((name) => name.endsWith('.buildinfo'))).toBe(true);
+    expect(detached.some((name) => name.endsWith('.changes'))).toBe(true);
+    expect(plan.canPromote, plan.blockers.join('\n')).toBe(true);
+
+    const result = await core.api['promote:run']({
+      tag: TAG,
+      passphrase: demo.releaseKey.passphrase,
+      planDigest: plan.planDigest,
+    });
+    expect(result.detachedFiles).toContain(`releases/${TAG}/SHA256SUMS.asc`);
+    const folder = join(demo.aptProd, 'releases', TAG);
+    const keyring = join(demo.dir, 'release-public.gpg');
+    const verified = (signature: string, file: string) =>
+      spawnSync('gpgv', ['--keyring', keyring, join(folder, signature), join(folder, file)]).status;
+    expect(verified('SHA256SUMS.asc', 'SHA256SUMS')).toBe(0);
+    for (const name of detached) expect(verified(`${name}.asc`, name)).toBe(0);
+    expect(spawnSync('sha256sum', ['--strict', '-c', 'SHA256SUMS'], { cwd: folder }).status).toBe(
+      0,
+    );
   });
 });

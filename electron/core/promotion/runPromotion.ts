@@ -47,16 +47,24 @@ export async function runPromotion(
     `Signing with ${key.info.signingKey.algorithm} key ${key.info.signingKey.fingerprint} (${key.info.userIds[0] ?? 'no user ID'})`,
   );
   return withUnlockedKey(key, passphrase, async (unlocked) => {
-    const published = await publish(sources.aptProd.root, prepared.layout, prepared.add, {
-      sign: (text) => signRelease(unlocked, text, prepared.date),
-      date: prepared.date,
-      allowDowngrade: request.allowDowngrade ?? false,
-      // What apt-prod serves must verify with the release key, and so must what replaces it.
-      releaseKeys: [key.key.toPublic()],
-      tag: plan.tag,
-      report,
-      ...(report.signal ? { signal: report.signal } : {}),
-    });
+    // Only CI's other files to sign: apt-prod keeps serving what it serves.
+    const published =
+      prepared.add.length === 0 && plan.current
+        ? {
+            publicationId: plan.current.id,
+            previousId: plan.previous?.id ?? null,
+            releaseSha256: plan.current.releaseSha256 ?? '',
+          }
+        : await publish(sources.aptProd.root, prepared.layout, prepared.add, {
+            sign: (text) => signRelease(unlocked, text, prepared.date),
+            date: prepared.date,
+            allowDowngrade: request.allowDowngrade ?? false,
+            // What apt-prod serves must verify with the release key, and so must what replaces it.
+            releaseKeys: [key.key.toPublic()],
+            tag: plan.tag,
+            report,
+            ...(report.signal ? { signal: report.signal } : {}),
+          });
     const detachedFiles = await signDetachedArtifacts(
       sources.aptProd.root,
       plan.tag,
@@ -64,12 +72,15 @@ export async function runPromotion(
       unlocked,
       prepared.date,
     );
-    const publication = {
-      id: published.publicationId,
-      publishedAt: prepared.date.toISOString(),
-      tag: plan.tag,
-      releaseSha256: published.releaseSha256,
-    };
+    const publication =
+      prepared.add.length === 0 && plan.current
+        ? plan.current
+        : {
+            id: published.publicationId,
+            publishedAt: prepared.date.toISOString(),
+            tag: plan.tag,
+            releaseSha256: published.releaseSha256,
+          };
     await appendAuditEntry(sources.reviewDir, 'promotion', {
       tag: plan.tag,
       from: plan.from,
