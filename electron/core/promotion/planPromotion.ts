@@ -311,7 +311,10 @@ export async function preparePromotion(
   }
 
   const evidenceOf = new Map(
-    passing.map((candidate) => [candidate.package + candidate.architecture, candidate.evidence]),
+    passing.map((candidate) => [
+      `${candidate.package}\u0000${candidate.architecture}`,
+      candidate.evidence,
+    ]),
   );
   const body: Omit<PromotionPlan, 'planDigest'> = {
     tag: sources.tag,
@@ -323,7 +326,7 @@ export async function preparePromotion(
     candidates,
     changes: publication.changes.map((change) => ({
       ...change,
-      evidence: evidenceOf.get(change.package + change.architecture) ?? '',
+      evidence: evidenceOf.get(`${change.package}\u0000${change.architecture}`) ?? '',
     })),
     kept: publication.kept,
     publicationRefusals: publication.refusals,
