@@ -14,6 +14,8 @@ export interface DemoReleaseKey {
   /** Printed so the demo can be promoted; a real release key's passphrase is never written down. */
   passphrase: string;
   passphraseFile: string;
+  /** The release key's public half (armored), as users of apt-prod get it. */
+  publicKeyFile: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface DemoReleaseKey {
  */
 export async function createDemoReleaseKey(dir: string, created: Date): Promise<DemoReleaseKey> {
   const passphrase = randomBytes(9).toString('base64url');
-  const { privateKey } = await openpgp.generateKey({
+  const { privateKey, publicKey } = await openpgp.generateKey({
     // GnuPG's Ed25519 (EdDSA, v4): what apt's gpgv verifies.
     type: 'ecc',
     curve: 'curve25519Legacy',
@@ -38,5 +40,7 @@ export async function createDemoReleaseKey(dir: string, created: Date): Promise<
   const file = await storeReleaseKey(dir, key);
   const passphraseFile = join(dir, 'keys', 'release-key.passphrase');
   await writeFile(passphraseFile, `${passphrase}\n`, { mode: 0o600 });
-  return { file, fingerprint: key.info.fingerprint, passphrase, passphraseFile };
+  const publicKeyFile = join(dir, 'keys', 'release-public.asc');
+  await writeFile(publicKeyFile, publicKey);
+  return { file, fingerprint: key.info.fingerprint, passphrase, passphraseFile, publicKeyFile };
 }
