@@ -20,7 +20,39 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The state of a review's chain: intact with n entries, or broken at a line, and why. */
+/**
+ * How a chain broke: a line's bytes changed (`edited`), lines are missing
+ * (`removed`), out of order (`reordered`), the last one cut off mid-write
+ * (`truncated`), or a line that is not an audit entry at all (`invalid`).
+ */
+export type AuditBreakKind = 'edited' | 'removed' | 'reordered' | 'truncated' | 'invalid';
+
+/**
+ * The state of a review's chain: intact with n entries, or broken at a line
+ * (1-based; `entries` lines before it are trusted), how, and why.
+ */
 export type AuditChainState =
   | { intact: true; entries: number; head: string }
-  | { intact: false; entries: number; brokenAtLine: number; reason: string };
+  | {
+      intact: false;
+      entries: number;
+      brokenAtLine: number;
+      reason: string;
+      kind: AuditBreakKind;
+    };
+
+/**
+ * audit-head.json: the last line of the log when it was signed, so that a log
+ * cut back or rewritten after signing no longer matches. Signed detached
+ * (audit-head.json.asc) over these exact bytes.
+ */
+export const auditHeadSchema = z.object({
+  /** seq of the last entry covered. */
+  seq: z.number().int().nonnegative(),
+  /** SHA-256 (hex) of that line's bytes, without its newline. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  signedAt: z.string(),
+  /** Who signed: the operating-system user, or whatever the caller names. */
+  signer: z.string(),
+});
+export type AuditHead = z.infer<typeof auditHeadSchema>;

@@ -54,6 +54,8 @@ export const ERROR_CODES_BY_KIND = {
     'INVALID_RELEASE_TEXT',
     'INVALID_CHECKSUM_ENTRY',
     'PASSPHRASE_UNREADABLE',
+    'NOTHING_PROMOTED',
+    'INVALID_ENVELOPE',
   ],
   /** Something around us is missing or broken (a tool, Docker, the network): exit 3. */
   environment: [
@@ -83,6 +85,7 @@ export const ERROR_CODES_BY_KIND = {
     'PACKAGE_HASH_MISMATCH',
     'LOCAL_TAMPERED',
     'AUDIT_LOG_BROKEN',
+    'AUDIT_HEAD_MISMATCH',
     'POOL_CONFLICT',
     'VERSION_NOT_NEWER',
     'SAME_VERSION_OTHER_BYTES',
@@ -97,6 +100,7 @@ export const ERROR_CODES_BY_KIND = {
     'WRONG_PASSPHRASE',
     'RELEASE_KEY_PIN_MISMATCH',
     'KEY_NOT_APT_COMPATIBLE',
+    'REVIEW_INCONSISTENT',
   ],
 } as const;
 

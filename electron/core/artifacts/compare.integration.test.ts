@@ -119,12 +119,12 @@ describe('step 3 on the demo release', () => {
     const reviewDir = reviewFolder(project.config.name, 'v1.0.0');
     const saved = await readFile(join(reviewDir, 'compare.json'));
     const chain = await checkAuditChain(reviewDir);
-    // The rebuild recorded the tag's verification; the comparison follows it.
-    expect(chain).toMatchObject({ intact: true, entries: 2 });
+    // The rebuild recorded the tag's verification and the build; the comparison follows it.
+    expect(chain).toMatchObject({ intact: true, entries: 4 });
     const lines = (await readFile(join(reviewDir, 'audit.jsonl'), 'utf8')).trim().split('\n');
     const kinds = lines.map((line) => (JSON.parse(line) as { kind: string }).kind);
-    expect(kinds).toEqual(['tag-verified', 'compare']);
-    const entry = JSON.parse(lines[1] ?? '{}') as { kind: string; data: { sha256: string } };
+    expect(kinds).toEqual(['tag-verified', 'rebuild-started', 'rebuild-finished', 'compare']);
+    const entry = JSON.parse(lines[3] ?? '{}') as { kind: string; data: { sha256: string } };
     expect(entry.data.sha256).toBe(createHash('sha256').update(saved).digest('hex'));
   });
 

@@ -29,6 +29,7 @@ import type { CountersignCore } from '../countersignCore';
 import { GnupgHome } from '../gpg/gnupgHome';
 import type { LoadedProject } from '../project/projectStore';
 import { readAuditEntries } from '../review/auditLog';
+import { verifyAuditHead } from '../review/auditHead';
 import { preparePromotion } from './planPromotion';
 import { projectPromotionSources } from './projectPromotion';
 
@@ -206,6 +207,19 @@ describe('promoting the approved demo release', () => {
     const promotion = entries.find((entry) => entry.kind === 'promotion');
     expect(promotion?.data.publication).toBe(result.publication.id);
     expect(JSON.stringify(entries)).not.toContain(demo.releaseKey.passphrase);
+    // The log's head, promotion included, is signed by the release key.
+    const head = await verifyAuditHead(reviewDir, [
+      (await openpgp.readPrivateKey({ armoredKey })).toPublic(),
+    ]);
+    expect(head).toMatchObject({ signed: true, appendedAfter: 0 });
+    const audit = countersign([
+      'audit',
+      '--review',
+      reviewDir,
+      '--keyring',
+      demo.releaseKey.publicKeyFile,
+    ]);
+    expect(audit.code, audit.stderr).toBe(0);
   });
 
   it('is accepted by apt in a Debian container, which installs both promoted packages', async () => {

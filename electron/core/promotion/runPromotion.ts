@@ -3,6 +3,8 @@ import type { PromotionResult, RunPromotionRequest } from '../../../shared/promo
 import { publish } from '../apt/publish/publishApi';
 import type { JobReporter } from '../jobs/jobRegistry';
 import { appendAuditEntry } from '../review/auditLog';
+import { signAuditHead } from '../review/auditHead';
+import { signDetached } from '../signing/signDetached';
 import { signRelease } from '../signing/signRelease';
 import { withUnlockedKey } from '../signing/unlockReleaseKey';
 import { signDetachedArtifacts } from './signDetachedArtifacts';
@@ -101,6 +103,13 @@ export async function runPromotion(
       })),
       detached: detachedFiles,
     });
+    // The log's head, promotion included, signed: a later reader can tell it was not rewritten.
+    await signAuditHead(
+      sources.reviewDir,
+      (text) => signDetached(unlocked, new TextEncoder().encode(text), prepared.date),
+      prepared.date,
+      key.info.signingKey.fingerprint,
+    );
     report.log(`apt-prod now serves publication ${publication.id}`);
     return {
       plan,

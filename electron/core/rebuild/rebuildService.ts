@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { CountersignError } from '../../../shared/errors';
 import {
@@ -9,6 +10,7 @@ import {
 import { readJsonFile } from '../fs/readJsonFile';
 import type { JobReporter } from '../jobs/jobRegistry';
 import { reviewFolder } from '../project/countersignHome';
+import { appendAuditEntry } from '../review/auditLog';
 import type { LoadedProject } from '../project/projectStore';
 import { verifyTag } from '../tags/verifyTag';
 import { recordTagVerified } from '../promotion/tagGate';
@@ -57,7 +59,37 @@ export async function rebuildVerifiedTag(
       verdict.problems.map((problem) => `${problem.code}: ${problem.message}`).join(' '),
     );
   }
-  await recordTagVerified(reviewFolder(project.config.name, tag), verdict);
+  const reviewDir = reviewFolder(project.config.name, tag);
+  await recordTagVerified(reviewDir, verdict);
+  const commit = verdict.commit;
+  const image = rebuildSetup(project)?.image ?? '';
+  const recipeSha256 = createHash('sha256').update(JSON.stringify(recipe), 'utf8').digest('hex');
+  const build = async (
+    variation: 'reference' | 'varied',
+    run: () => ReturnType<typeof rebuildRelease>,
+  ) => {
+    await appendAuditEntry(reviewDir, 'rebuild-started', {
+      tag,
+      commit,
+      variation,
+      image,
+      recipeSha256,
+    });
+    const built = await run();
+    await appendAuditEntry(reviewDir, 'rebuild-finished', {
+      tag,
+      commit,
+      variation,
+      image: built.buildInfo.image,
+      sourceDateEpoch: built.buildInfo.sourceDateEpoch,
+      artifacts: built.buildInfo.artifacts.map(({ name, sha256, size }) => ({
+        name,
+        sha256,
+        size,
+      })),
+    });
+    return built;
+  };
   const base = {
     repo: project.repoPath,
     tag,
@@ -66,7 +98,7 @@ export async function rebuildVerifiedTag(
     report,
     ...(report.signal ? { signal: report.signal } : {}),
   };
-  const reference = await rebuildRelease({ ...base, outDir });
+  const reference = await build('reference', () => rebuildRelease({ ...base, outDir }));
   if (!checkReproducible) {
     return {
       reference: {
@@ -79,11 +111,9 @@ export async function rebuildVerifiedTag(
     };
   }
   report.log('Building again with another path, time zone, locale, umask and hostname');
-  const varied = await rebuildRelease({
-    ...base,
-    outDir: `${outDir}-varied`,
-    variation: VARIED_BUILD,
-  });
+  const varied = await build('varied', () =>
+    rebuildRelease({ ...base, outDir: `${outDir}-varied`, variation: VARIED_BUILD }),
+  );
   return {
     reference: { variation: 'reference', outDir: reference.outDir, buildInfo: reference.buildInfo },
     varied: { variation: 'varied', outDir: varied.outDir, buildInfo: varied.buildInfo },

@@ -101,8 +101,8 @@ describe('step 4 on the demo release', () => {
     const again = await restarted.api['review:open']({ tag: 'v1.0.0', key: docKey });
     expect(again.verdict).toBe('approved');
     expect((await restarted.api['review:summary']({ tag: 'v1.0.0' })).approved).toBe(true);
-    // tag-verified (by the rebuild), compare, then this one decision.
-    expect(await checkAuditChain(reviewDir)).toMatchObject({ intact: true, entries: 3 });
+    // tag-verified and rebuild-started/-finished (by the rebuild), compare, then this one decision.
+    expect(await checkAuditChain(reviewDir)).toMatchObject({ intact: true, entries: 5 });
   });
 
   it('decides by rule, recording each difference on its own with the rule named', async () => {

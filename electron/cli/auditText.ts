@@ -1,0 +1,58 @@
+import type { AuditChainState } from '../../shared/audit';
+import type { AppError } from '../../shared/errors';
+import type { AuditHeadCheck } from '../core/review/auditHead';
+import type { AuditHistory } from '../core/review/auditHistory';
+import { safeForTerminal } from './terminalText';
+
+const safe = (text: string) => safeForTerminal(text);
+
+/** The signed head as checked: its verdict, or the refusal it came to. */
+export type AuditHeadOutcome = { checked: AuditHeadCheck } | { error: AppError };
+
+function chainLine(chain: AuditChainState): string {
+  return chain.intact
+    ? `✔ chain intact: ${chain.entries} entr${chain.entries === 1 ? 'y' : 'ies'}`
+    : `✘ chain broken at line ${chain.brokenAtLine} (${chain.kind}): ${safe(chain.reason)}; only the ${chain.entries} line(s) before it are trusted`;
+}
+
+function headLines(outcome: AuditHeadOutcome): string[] {
+  if ('error' in outcome) {
+    return [
+      `✘ signed head: ${outcome.error.code}: ${safe(outcome.error.message)}`,
+      ...(outcome.error.hint ? [`  ${safe(outcome.error.hint)}`] : []),
+    ];
+  }
+  const check = outcome.checked;
+  if (!check.signed) return ['✘ signed head: the log has never been signed (no audit-head.json)'];
+  return [
+    `✔ signed head: seq ${check.head.seq} signed ${safe(check.head.signedAt)} by ${safe(check.head.signer)} (key ${check.signedBy.join(', ')})`,
+    ...(check.appendedAfter > 0
+      ? [
+          `  ${check.appendedAfter} entr${check.appendedAfter === 1 ? 'y' : 'ies'} after the last signature`,
+        ]
+      : []),
+  ];
+}
+
+/**
+ * A review's audit trail for a terminal: one line per entry (time, actor,
+ * kind, summary), the chain's state and, when checked, the signed head's.
+ * Everything read from the log is escaped: it may have been written by anyone.
+ */
+export function auditText(history: AuditHistory, head: AuditHeadOutcome | null): string {
+  const signedUpTo =
+    head && 'checked' in head && head.checked.signed ? head.checked.head.seq : null;
+  const items = history.items.map((item) => {
+    const marks = [
+      item.trusted ? null : 'UNTRUSTED',
+      signedUpTo !== null && item.seq > signedUpTo ? 'after the last signature' : null,
+    ].filter((mark) => mark !== null);
+    return `${String(item.line).padStart(4)}  ${safe(item.at)}  ${safe(item.actor)}  ${safe(item.kind)}: ${safe(item.summary)}${marks.length > 0 ? `  [${marks.join(', ')}]` : ''}`;
+  });
+  return [
+    ...(items.length > 0 ? items : ['  (no entries)']),
+    '',
+    chainLine(history.chain),
+    ...(head ? headLines(head) : []),
+  ].join('\n');
+}

@@ -1,0 +1,62 @@
+import type { AuditEntry } from './audit';
+
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value !== '' ? value : null;
+const short = (hash: unknown) => {
+  const value = text(hash);
+  return value ? `${value.slice(0, 12)}…` : '?';
+};
+const count = (value: unknown) => (Array.isArray(value) ? value.length : 0);
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+type Summarize = (data: Record<string, unknown>) => string;
+
+const SUMMARIES: Record<string, Summarize> = {
+  'tag-verified': (data) =>
+    `tag ${text(data.tag) ?? '?'} verified at commit ${short(data.commit)}, signed by ${text(data.signer) ?? 'an unknown key'}`,
+  'rebuild-started': (data) =>
+    `rebuild of ${text(data.tag) ?? '?'} (${short(data.commit)}) started in ${text(data.image) ?? '?'}`,
+  'rebuild-finished': (data) =>
+    `rebuild of ${text(data.tag) ?? '?'} finished: ${plural(count(data.artifacts), 'artifact')}`,
+  compare: (data) =>
+    data.identical === true
+      ? "CI's artifacts compared: identical to the rebuild"
+      : `CI's artifacts compared: ${summaryCounts(data.summary)}`,
+  decision: (data) =>
+    `${text(data.decision) ?? '?'} ${text(data.differenceId) ?? '?'} in ${text(data.name) ?? text(data.artifact) ?? '?'}${text(data.comment) ? `: ${text(data.comment)}` : ''}`,
+  promotion: (data) =>
+    `promoted ${text(data.tag) ?? '?'} to ${text(data.to) ?? '?'} (${plural(count(data.packages), 'package')}), publication ${text(data.publication) ?? '?'}`,
+  'promotion-refused': (data) =>
+    `promotion of ${text(data.tag) ?? '?'} to ${text(data.to) ?? '?'} refused: ${
+      Array.isArray(data.blockers) ? data.blockers.map(String).join(' ') : '?'
+    }`,
+  rollback: (data) =>
+    `rolled ${text(data.to) ?? '?'} back from publication ${text(data.from) ?? '?'} to ${text(data.restored) ?? '?'}`,
+};
+
+const LABELS: Record<string, string> = {
+  identical: 'identical',
+  differs: 'differ',
+  onlyCi: 'only in CI',
+  onlyLocal: 'only in the rebuild',
+};
+
+function summaryCounts(summary: unknown): string {
+  if (!summary || typeof summary !== 'object') return 'differences found';
+  const parts = Object.entries(summary as Record<string, unknown>)
+    .filter(([, value]) => typeof value === 'number' && value > 0)
+    .map(([key, value]) => `${String(value)} ${LABELS[key] ?? key}`);
+  return parts.length > 0 ? parts.join(', ') : 'differences found';
+}
+
+/**
+ * One line saying what an audit entry records, for the CLI's history and the
+ * UI's timeline. Entries of kinds it does not know are named, not guessed at.
+ * The text comes from the log: a display must still escape it.
+ */
+export function summarizeAuditEntry(entry: Pick<AuditEntry, 'kind' | 'data'>): string {
+  const summarize = SUMMARIES[entry.kind];
+  return summarize
+    ? summarize(entry.data)
+    : `${entry.kind} (${plural(Object.keys(entry.data).length, 'field')})`;
+}
