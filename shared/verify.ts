@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+/**
+ * QA of a published apt repository: every link of the chain a user's apt
+ * trusts, from the release key down to the review that approved each package.
+ * A package's chain is checked in this order, and the first link that does
+ * not hold is the one named:
+ *
+ *   signature  InRelease / Release.gpg verify with the release key
+ *   release    the Packages index listing it matches its size and SHA-256 in Release
+ *   index      the .deb exists and matches the size and SHA-256 its index lists
+ *   review     that SHA-256 was compared and approved (or identical) and promoted by the review
+ *   tag        the review's audit log records the release's tag as verified
+ */
+export const BROKEN_LINKS = ['signature', 'release', 'index', 'review', 'tag'] as const;
+export const brokenLinkSchema = z.enum(BROKEN_LINKS);
+export type BrokenLink = z.infer<typeof brokenLinkSchema>;
+
+export const verificationStatusSchema = z.enum(['verified', 'failed']);
+export type VerificationStatus = z.infer<typeof verificationStatusSchema>;
+
+/** One signature file of a suite: InRelease, or Release.gpg over Release. */
+export const signatureFileCheckSchema = z.object({
+  file: z.enum(['InRelease', 'Release.gpg']),
+  status: z.enum(['verified', 'failed', 'missing']),
+  /** Primary fingerprints of the given keys whose signature on it verified. */
+  signedBy: z.array(z.string()),
+  /** Why it does not verify (or why its absence matters); null when verified. */
+  problem: z.string().nullable(),
+});
+export type SignatureFileCheck = z.infer<typeof signatureFileCheckSchema>;
+
+/** One file the Release lists, as found. */
+export const indexFileCheckSchema = z.object({
+  /** Relative to the suite's folder, as Release lists it. */
+  path: z.string(),
+  size: z.number().int().nonnegative(),
+  sha256: z.string(),
+  status: z.enum(['verified', 'missing', 'mismatched']),
+  problem: z.string().nullable(),
+});
+export type IndexFileCheck = z.infer<typeof indexFileCheckSchema>;
+
+/** One package entry of the suite's indexes, and how far its chain holds. */
+export const packageCheckSchema = z.object({
+  package: z.string(),
+  version: z.string(),
+  architecture: z.string(),
+  component: z.string(),
+  filename: z.string(),
+  size: z.number().int().nonnegative(),
+  /** As the index lists it. */
+  sha256: z.string(),
+  status: verificationStatusSchema,
+  brokenLink: brokenLinkSchema.nullable(),
+  /** Why the broken link does not hold; null when verified. */
+  problem: z.string().nullable(),
+  /** The release (tag) whose promotion listed it, when a review was given and it was found. */
+  tag: z.string().nullable(),
+});
+export type PackageCheck = z.infer<typeof packageCheckSchema>;
+
+export const suiteVerificationSchema = z.object({
+  /** The folder under dists/. */
+  suite: z.string(),
+  signatures: z.array(signatureFileCheckSchema),
+  /** Problems of the signed Release itself (expired, another suite's, InRelease and Release disagree). */
+  releaseProblems: z.array(z.string()),
+  indexes: z.array(indexFileCheckSchema),
+  packages: z.array(packageCheckSchema),
+  status: verificationStatusSchema,
+});
+export type SuiteVerification = z.infer<typeof suiteVerificationSchema>;
+
+/** Something found that fits no other check: an index that cannot be read, a suite that is not one. */
+export const unexpectedItemSchema = z.object({
+  what: z.string(),
+  problem: z.string(),
+});
+export type UnexpectedItem = z.infer<typeof unexpectedItemSchema>;
+
+export const repositoryVerificationSchema = z.object({
+  /** The repository root as given (a folder or an http(s) URL). */
+  root: z.string(),
+  /** Fingerprints of the keys the signatures were checked against. */
+  keys: z.array(z.string()),
+  /** The review folder the packages were checked against; null when none was given. */
+  reviewDir: z.string().nullable(),
+  suites: z.array(suiteVerificationSchema),
+  /**
+   * Files in pool/ or dists/ that no index or Release references (relative
+   * to the root). Only a folder can be listed: null over HTTP, or when
+   * --suite left other suites of the folder unchecked.
+   */
+  extraFiles: z.array(z.string()).nullable(),
+  unexpected: z.array(unexpectedItemSchema),
+  status: verificationStatusSchema,
+  checkedAt: z.string(),
+});
+export type RepositoryVerification = z.infer<typeof repositoryVerificationSchema>;
+
+/** A suite passes when its signatures, Release, indexes and every package do. */
+export function suiteStatus(
+  suite: Pick<SuiteVerification, 'signatures' | 'releaseProblems' | 'indexes' | 'packages'>,
+): VerificationStatus {
+  const passes =
+    suite.signatures.every((check) => check.status === 'verified') &&
+    suite.releaseProblems.length === 0 &&
+    suite.indexes.every((index) => index.status === 'verified') &&
+    suite.packages.every((pkg) => pkg.status === 'verified');
+  return passes ? 'verified' : 'failed';
+}
+
+/** The repository passes only if everything does, and there is something to pass. */
+export function repositoryStatus(
+  verification: Pick<RepositoryVerification, 'suites' | 'extraFiles' | 'unexpected'>,
+): VerificationStatus {
+  const passes =
+    verification.suites.length > 0 &&
+    verification.suites.every((suite) => suite.status === 'verified') &&
+    (verification.extraFiles ?? []).length === 0 &&
+    verification.unexpected.length === 0;
+  return passes ? 'verified' : 'failed';
+}
