@@ -1,4 +1,6 @@
 import { toAppError } from '../../shared/errors';
+import { attestCommand, attestUsage } from './commands/attestCommand';
+import { auditCommand, auditUsage } from './commands/auditCommand';
 import { compareCommand, compareUsage } from './commands/compareCommand';
 import { demoCommand, demoUsage } from './commands/demoCommand';
 import { diffCommand, diffUsage } from './commands/diffCommand';
@@ -6,6 +8,7 @@ import { promoteCommand, promoteUsage } from './commands/promoteCommand';
 import { rebuildCommand, rebuildUsage } from './commands/rebuildCommand';
 import { reviewCommand, reviewUsage } from './commands/reviewCommand';
 import { serveCommand, serveUsage } from './commands/serveCommand';
+import { verifyRepoCommand, verifyRepoUsage } from './commands/verifyRepoCommand';
 import { verifyTagCommand, verifyTagUsage } from './commands/verifyTagCommand';
 import { EXIT, exitCodeForError } from './exitCodes';
 import { safeForTerminal } from './terminalText';
@@ -48,6 +51,21 @@ const COMMANDS: Record<string, Command> = {
     usage: promoteUsage,
     summary:
       'step 5: sign approved packages and publish them from apt-test to apt-prod, atomically',
+  },
+  'verify-repo': {
+    run: verifyRepoCommand,
+    usage: verifyRepoUsage,
+    summary: "step 6: QA checks apt-prod, from its signature down to each package's review",
+  },
+  attest: {
+    run: attestCommand,
+    usage: attestUsage,
+    summary: 'step 6: export signed in-toto attestations (DSSE) and a SLSA VSA, or verify one',
+  },
+  audit: {
+    run: auditCommand,
+    usage: auditUsage,
+    summary: "the review's audit trail: its history, its chain checked, its signed head verified",
   },
   serve: {
     run: serveCommand,
