@@ -6,6 +6,8 @@ import {
   JOB_EVENTS_CHANNEL,
   type ChannelName,
 } from './channelNames';
+import { auditHistoryRequestSchema, auditHistorySchema } from './audit';
+import { repositoryVerificationSchema, verifyRepoRequestSchema } from './verify';
 import { compareResultSchema, lastCompareRequestSchema, runCompareRequestSchema } from './compare';
 import { outcomeSchema, type Outcome } from './errors';
 import { projectSummarySchema } from './project';
@@ -140,6 +142,19 @@ export const channels = {
   'promote:rollback': {
     request: rollbackRequestSchema.strict(),
     response: rollbackResultSchema,
+  },
+  /**
+   * Step 6: QA verifies what apt-prod serves, from the release key's signature
+   * down to each package's review; the verdict lands in the audit log.
+   */
+  'verify:repo': {
+    request: verifyRepoRequestSchema.strict(),
+    response: repositoryVerificationSchema,
+  },
+  /** The release's history from its audit log, the chain checked and the signed head verified. */
+  'audit:history': {
+    request: auditHistoryRequestSchema.strict(),
+    response: auditHistorySchema,
   },
   /** Cancels a running job (a rebuild: its containers are removed, nothing half-copied is kept). */
   'jobs:cancel': {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tagNameSchema } from './tags';
 
 /**
  * One line of a review's audit.jsonl. Lines are only ever appended; each
@@ -56,3 +57,44 @@ export const auditHeadSchema = z.object({
   signer: z.string(),
 });
 export type AuditHead = z.infer<typeof auditHeadSchema>;
+
+export const auditChainStateSchema = z.union([
+  z.object({ intact: z.literal(true), entries: z.number(), head: z.string() }),
+  z.object({
+    intact: z.literal(false),
+    entries: z.number(),
+    brokenAtLine: z.number(),
+    reason: z.string(),
+    kind: z.enum(['edited', 'removed', 'reordered', 'truncated', 'invalid']),
+  }),
+]);
+
+/** A review's history as the Verify step shows it: a timeline, the chain, the signed head. */
+export const auditHistorySchema = z.object({
+  items: z.array(
+    z.object({
+      line: z.number().int(),
+      seq: z.number().int(),
+      at: z.string(),
+      actor: z.string(),
+      kind: z.string(),
+      summary: z.string(),
+      trusted: z.boolean(),
+    }),
+  ),
+  chain: auditChainStateSchema,
+  /** The head signed at promotion, checked with the release key; null when none was signed. */
+  head: z
+    .object({
+      verified: z.boolean(),
+      signedAt: z.string().nullable(),
+      signedBy: z.array(z.string()),
+      /** Entries appended after the signed head (e.g. QA's verification). */
+      appendedAfter: z.number().int().nonnegative(),
+      problem: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type AuditHistoryView = z.infer<typeof auditHistorySchema>;
+
+export const auditHistoryRequestSchema = z.object({ tag: tagNameSchema });

@@ -32,6 +32,10 @@ const SUMMARIES: Record<string, Summarize> = {
     }`,
   rollback: (data) =>
     `rolled ${text(data.to) ?? '?'} back from publication ${text(data.from) ?? '?'} to ${text(data.restored) ?? '?'}`,
+  verification: (data) =>
+    `QA verified ${text(data.repo) ?? '?'}: ${text(data.status) ?? '?'} (${typeof data.verified === 'number' ? data.verified : 0} verified, ${typeof data.failed === 'number' ? data.failed : 0} failed)`,
+  'attestations-exported': (data) =>
+    `attestations exported${text(data.outDir) ? ` to ${text(data.outDir)}` : ''}`,
 };
 
 const LABELS: Record<string, string> = {

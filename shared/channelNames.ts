@@ -22,6 +22,8 @@ export const CHANNEL_NAMES = [
   'promote:plan',
   'promote:run',
   'promote:rollback',
+  'verify:repo',
+  'audit:history',
   'jobs:cancel',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -9,6 +9,7 @@ export const JOB_KINDS = [
   'diffoscope',
   'promote-plan',
   'promote',
+  'verify-repo',
 ] as const;
 export const jobKindSchema = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof jobKindSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tagNameSchema } from './tags';
 
 /**
  * QA of a published apt repository: every link of the chain a user's apt
@@ -122,3 +123,6 @@ export function repositoryStatus(
     verification.unexpected.length === 0;
   return passes ? 'verified' : 'failed';
 }
+
+/** QA's check of the project's apt-prod against the release key and a release's review. */
+export const verifyRepoRequestSchema = z.object({ tag: tagNameSchema });

@@ -8,6 +8,7 @@ import { reviewFolder } from './project/countersignHome';
 import { createReviewApi } from './review/reviewService';
 import { promotionSetup } from './promotion/projectPromotion';
 import { createPromotionApi } from './promotion/promotionService';
+import { createVerificationApi } from './verify/verificationService';
 import { JobRegistry } from './jobs/jobRegistry';
 import { loadProject, saveProject, type LoadedProject } from './project/projectStore';
 import { describeSigner } from './signers/keyFacts';
@@ -114,6 +115,8 @@ export function createCountersignCore(projectFile: string | null): CountersignCo
     ...createReviewApi(open, jobs),
 
     ...createPromotionApi(open, jobs),
+
+    ...createVerificationApi(open, jobs),
 
     'jobs:cancel': ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),
   };
