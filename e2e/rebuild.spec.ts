@@ -22,8 +22,8 @@ async function openRebuildStep(page: Page, tag: string): Promise<void> {
   await page.keyboard.press('Enter');
   await expect(rebuildTab).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('rebuild-tag')).toHaveText(tag);
-  // Step 6 is still not built.
-  await expect(page.getByTestId('step-verify')).toContainText('Not yet available');
+  // Step 6 opens with the verified tag too.
+  await expect(page.getByTestId('step-verify')).toContainText('Trace every published file');
 }
 
 test.describe('Step 2, Rebuild (browser mode against `countersign serve`, real Docker)', () => {

@@ -3,6 +3,7 @@ import { PromoteStep } from '../steps/Promote/PromoteStep';
 import { RebuildStep } from '../steps/Rebuild/RebuildStep';
 import { ReviewStep } from '../steps/Review/ReviewStep';
 import { TagStep } from '../steps/Tag/TagStep';
+import { VerifyStep } from '../steps/Verify/VerifyStep';
 import { useUiStore } from '../stores/uiStore';
 import { STEP_PANEL_ID, stepTabId } from './Stepper';
 
@@ -21,6 +22,7 @@ export function StepPanel() {
       {step === 'compare' ? <CompareStep /> : null}
       {step === 'review' ? <ReviewStep /> : null}
       {step === 'promote' ? <PromoteStep /> : null}
+      {step === 'verify' ? <VerifyStep /> : null}
     </section>
   );
 }

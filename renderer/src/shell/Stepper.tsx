@@ -5,6 +5,7 @@ import { STEPS, stepAvailability, type StepContext, type StepId } from '../steps
 import { useCompareStore } from '../stores/compareStore';
 import { usePromoteRunStore } from '../stores/promoteStore';
 import { useRebuildStore } from '../stores/rebuildStore';
+import { useVerifyRunStore } from '../stores/verifyStore';
 import { useUiStore } from '../stores/uiStore';
 
 export const stepTabId = (step: StepId) => `step-tab-${step}`;
@@ -17,10 +18,12 @@ function useStepContext(): StepContext {
   const rebuilding = useRebuildStore((state) => state.running);
   const comparing = useCompareStore((state) => state.running);
   const publishing = usePromoteRunStore((state) => state.running || state.rollingBack);
+  const verifying = useVerifyRunStore((state) => state.running);
   const busy: StepId[] = [];
   if (rebuilding) busy.push('rebuild');
   if (comparing) busy.push('compare');
   if (publishing) busy.push('promote');
+  if (verifying) busy.push('verify');
   return { tagVerified, comparison, busy };
 }
 

@@ -18,8 +18,8 @@ const context = (overrides: Partial<StepContext> = {}): StepContext => ({
 });
 
 describe('stepAvailability', () => {
-  it('opens the rebuild, the comparison and the promotion only once the tag is verified', () => {
-    for (const id of ['rebuild', 'compare', 'promote']) {
+  it('opens the rebuild, the comparison, the promotion and the verification only once the tag is verified', () => {
+    for (const id of ['rebuild', 'compare', 'promote', 'verify']) {
       expect(stepAvailability(step(id), context())).toEqual({
         available: false,
         reason: VERIFY_TAG_FIRST,
@@ -61,9 +61,10 @@ describe('stepAvailability', () => {
     );
   });
 
-  it('keeps the steps not built yet closed whatever the context', () => {
+  it('keeps a step not built yet closed whatever the context', () => {
     const everything = context({ tagVerified: true, comparison: 'differs' });
-    expect(stepAvailability(step('verify'), everything)).toEqual({
+    const unbuilt = { ...step('verify'), available: false } as unknown as (typeof STEPS)[number];
+    expect(stepAvailability(unbuilt, everything)).toEqual({
       available: false,
       reason: NOT_YET_AVAILABLE,
     });

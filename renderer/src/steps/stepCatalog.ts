@@ -1,6 +1,6 @@
 /**
  * The release walk, in order. Only the steps whose engine exists are available;
- * Rebuild, Compare and Promote once the tag is verified (`needs: 'verified-tag'`;
+ * Rebuild, Compare, Promote and Verify once the tag is verified (`needs: 'verified-tag'`;
  * Promote's own gate says what else is missing), and Review once a comparison
  * found something to review (`needs: 'differences'`).
  */
@@ -34,7 +34,13 @@ export const STEPS = [
     available: true,
     needs: 'verified-tag',
   },
-  { id: 'verify', label: 'Verify', purpose: 'Trace every published file', available: false },
+  {
+    id: 'verify',
+    label: 'Verify',
+    purpose: 'Trace every published file',
+    available: true,
+    needs: 'verified-tag',
+  },
 ] as const;
 
 export type StepId = (typeof STEPS)[number]['id'];

@@ -1,0 +1,45 @@
+import '../../styles/verify.css';
+import { useEffect, useRef } from 'react';
+import { useVerifyHistoryStore, useVerifyRunStore } from '../../stores/verifyStore';
+import { useVerifiedTag } from '../useVerifiedTag';
+import { HistoryPanel } from './HistoryPanel';
+import { VerificationResult } from './VerificationResult';
+import { VerifyRunPanel } from './VerifyRunPanel';
+
+/** The release this step is about: the one being verified, else the one verified in step 1. */
+function useVerifyTag(): string | null {
+  const verifiedTag = useVerifiedTag();
+  const running = useVerifyRunStore((state) => state.running);
+  const runningTag = useVerifyRunStore((state) => state.tag);
+  return running ? runningTag : verifiedTag;
+}
+
+/**
+ * Step 6: QA's verification of what apt-prod serves, link by link from the
+ * release key down to each package's review, and the release's history from
+ * its audit log (read again each time the step opens and after each run).
+ */
+export function VerifyStep() {
+  const tag = useVerifyTag();
+  const load = useVerifyHistoryStore((state) => state.load);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (tag !== null) void load(tag);
+  }, [tag, load]);
+
+  if (tag === null) {
+    return (
+      <div className="verdict-placeholder" data-testid="verify-repo-empty">
+        Nothing to verify: verify the tag first.
+      </div>
+    );
+  }
+  return (
+    <div className="qa-step">
+      <VerifyRunPanel tag={tag} resultHeadingRef={resultHeading} />
+      <VerificationResult tag={tag} headingRef={resultHeading} />
+      <HistoryPanel tag={tag} />
+    </div>
+  );
+}
