@@ -184,6 +184,12 @@ test.describe('Step 5, Promote (browser mode against `countersign serve`)', () =
     await expect(page.getByTestId('promote-result-id')).toHaveText(publication ?? '');
     await expect(result.getByTestId('promote-change')).toHaveCount(2);
     await expect(page.getByTestId('promote-rollback')).toContainText('no earlier publication');
+    // One attestation per package and the VSA, published beside apt-prod.
+    const attestations = page.getByTestId('promote-result-attestations').locator('li');
+    await expect(attestations).toHaveCount(3);
+    for (const file of await attestations.allTextContents()) {
+      expect(existsSync(join(demo.aptProd, file)), `${file} exists`).toBe(true);
+    }
 
     // On disk: apt-prod's suite is signed inline.
     const inRelease = join(demo.aptProd, 'dists', suite, 'InRelease');

@@ -43,6 +43,12 @@ export const aptProdConfigSchema = z.object({
   /** Days a Release stays valid (Valid-Until); none by default. */
   validDays: z.number().int().min(1).max(3650).optional(),
   acquireByHash: z.boolean().default(true),
+  /** The URL apt-prod's users fetch from, named as the resource in its attestations. */
+  url: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//i, 'an http(s) URL')
+    .optional(),
 });
 export type AptProdConfig = z.infer<typeof aptProdConfigSchema>;
 

@@ -193,6 +193,8 @@ export const promotionResultSchema = z.object({
   signedBy: z.string(),
   /** Files written outside dists/ and pool/ (signatures of detached artifacts). */
   detachedFiles: z.array(z.string()),
+  /** The signed attestations published beside apt-prod for everyone to check (DSSE envelopes). */
+  attestations: z.array(z.string()),
 });
 export type PromotionResult = z.infer<typeof promotionResultSchema>;
 

@@ -77,6 +77,10 @@ export function resultText(result: PromotionResult): string {
       ? `Previous publication kept for rollback: ${result.previous.id}`
       : 'First publication.',
     ...result.detachedFiles.map((file) => `Signed ${safe(file)}`),
+    ...result.attestations.map((file) => `Attested ${safe(file)}`),
+    ...(result.attestations.length === 0
+      ? ['No attestations were published; write them with countersign attest export.']
+      : []),
     '',
   ].join('\n');
 }

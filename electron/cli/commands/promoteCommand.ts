@@ -27,11 +27,13 @@ export const promoteUsage =
   'countersign promote --review DIR --from APT_TEST --to APT_PROD_DIR --key FILE (--passphrase-file FILE | --passphrase-fd N)\n' +
   '                    [--apt-key FILE]… [--project FILE] [--tag NAME] [--packages NAME[,NAME…]] [--allow-downgrade]\n' +
   '                    [--allow-unprotected-key] [--suite S] [--codename C] [--origin O] [--label L] [--valid-days N]\n' +
-  '                    [--dry-run] [--json]\n' +
+  '                    [--resource-uri URI] [--dry-run] [--json]\n' +
   '       countersign promote --rollback --review DIR --to APT_PROD_DIR [--json]   (or --project FILE --tag NAME)\n' +
   "  Promotes the review's approved packages from apt-test into apt-prod, signed with the release key.\n" +
   '  The passphrase is read from a file or a file descriptor, never from the command line.\n' +
   '  With --project, the tag is verified again now and the project supplies every default.\n' +
+  '  The signed attestations are published in APT_PROD_DIR/attestations/<tag>/; --resource-uri names apt-prod\n' +
+  "  in them as its users know it (the folder's file: URL otherwise).\n" +
   '  Exit 0 when published (or, with --dry-run, when the plan can be published), 1 when refused.';
 
 const OPTIONS = {
@@ -52,6 +54,7 @@ const OPTIONS = {
   origin: { type: 'string' },
   label: { type: 'string' },
   'valid-days': { type: 'string' },
+  'resource-uri': { type: 'string' },
   'dry-run': { type: 'boolean' },
   rollback: { type: 'boolean' },
   json: { type: 'boolean' },
@@ -131,6 +134,10 @@ async function sourcesFrom(
   if (!keyFile && !project?.config.releaseKey) throw usageError('--key FILE is required.');
   const allowUnprotected = values['allow-unprotected-key'] ?? false;
   const days = validDays(values['valid-days']);
+  const url = values['resource-uri'] ?? base?.aptProd.url;
+  if (url !== undefined && !URL.canParse(url)) {
+    throw usageError('--resource-uri takes an absolute URI, such as https://apt.example.org/.');
+  }
   return {
     tag: tag.data,
     reviewDir,
@@ -151,6 +158,7 @@ async function sourcesFrom(
       label: values.label ?? base?.aptProd.label ?? 'Countersign',
       ...((days ?? base?.aptProd.validDays) ? { validDays: days ?? base?.aptProd.validDays } : {}),
       acquireByHash: base?.aptProd.acquireByHash ?? true,
+      ...(url ? { url } : {}),
     },
     tagGate: base
       ? base.tagGate

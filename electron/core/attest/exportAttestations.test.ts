@@ -81,12 +81,19 @@ async function syntheticReview() {
   const artifacts = [
     deb('hello', 'identical', sha('a'), sha('a')),
     deb('world', 'differs', sha('c'), sha('d')),
+    {
+      key: 'file:hello-1.0.tar.gz',
+      name: 'hello-1.0.tar.gz',
+      status: 'identical',
+      ci: { path: 'hello-1.0.tar.gz', size: 10, sha256: sha('7'), deb: null },
+      local: { path: 'hello-1.0.tar.gz', size: 10, sha256: sha('7'), deb: null },
+    } satisfies ArtifactComparison,
   ];
   const comparison: CompareResult = {
     ci: { kind: 'apt', location: 'https://apt-test.example.org/', repository: null, skipped: [] },
     local: { kind: 'folder', location: rebuildDir, repository: null, skipped: [] },
     artifacts,
-    summary: { identical: 1, differs: 1, onlyCi: 0, onlyLocal: 0 },
+    summary: { identical: 2, differs: 1, onlyCi: 0, onlyLocal: 0 },
     identical: false,
     comparedAt: '2025-01-01T00:20:00.000Z',
     bytesHashed: 40,
@@ -115,7 +122,10 @@ async function syntheticReview() {
   return { artifacts, node };
 }
 
-const promote = (packages: { package: string; sha256: string }[]) =>
+const promote = (
+  packages: { package: string; sha256: string }[],
+  files: { name: string; sha256: string }[] = [],
+) =>
   appendAuditEntry(reviewDir, 'promotion', {
     tag: 'v1.0',
     from: 'https://apt-test.example.org/',
@@ -133,7 +143,8 @@ const promote = (packages: { package: string; sha256: string }[]) =>
       evidence: 'identical to the rebuild',
       ...pkg,
     })),
-    detached: [],
+    detached: files.flatMap(({ name }) => [`releases/v1.0/${name}`, `releases/v1.0/${name}.asc`]),
+    files,
   });
 
 beforeEach(async () => {
@@ -184,6 +195,22 @@ describe('buildRebuildStatements', () => {
       reportSha256: sha('e'),
       decisions: [{ differenceId: node.id, decision: 'accepted', comment: 'gzip timestamp' }],
     });
+  });
+
+  it('states each file signed beside apt-prod, even when no package was promoted', async () => {
+    await syntheticReview();
+    await promote([], [{ name: 'hello-1.0.tar.gz', sha256: sha('7') }]);
+    const statements = await buildRebuildStatements(reviewDir);
+    expect(statements.map(({ statement }) => statement.subject)).toEqual([
+      [{ name: 'hello-1.0.tar.gz', digest: { sha256: sha('7') } }],
+    ]);
+    expect(statements[0]?.predicate.comparison).toMatchObject({ status: 'identical' });
+  });
+
+  it('refuses a signed file whose bytes are not the ones compared', async () => {
+    await syntheticReview();
+    await promote([], [{ name: 'hello-1.0.tar.gz', sha256: sha('8') }]);
+    expect((await refusal(buildRebuildStatements(reviewDir))).code).toBe('REVIEW_INCONSISTENT');
   });
 
   it('refuses when nothing was promoted', async () => {

@@ -18,6 +18,8 @@ export interface ExportAttestationsRequest extends RebuildStatementOptions {
   unlocked: UnlockedReleaseKey;
   /** The signatures' time and the VSA's timeVerified. */
   date: Date;
+  /** Where the files will be found, as the audit log records it, when outDir is only their staging folder. */
+  recordAs?: string;
 }
 
 export interface ExportedAttestation {
@@ -87,7 +89,7 @@ export async function exportAttestations(
     statements.map(({ name }) => name),
   );
   await appendAuditEntry(request.reviewDir, 'attestations-exported', {
-    outDir: request.outDir,
+    outDir: request.recordAs ?? request.outDir,
     resourceUri,
     signedBy: keyid,
     files: files.map(({ file, sha256 }) => ({ file, sha256 })),

@@ -31,6 +31,8 @@ const promotionEntrySchema = z.object({
       sha256: z.string(),
     }),
   ),
+  /** Non-package artifacts signed beside apt-prod; older entries lack it. */
+  files: z.array(z.object({ name: z.string(), sha256: z.string() })).default([]),
 });
 
 /** The fields of a `tag-verified` audit entry (tagGate.ts writes it). */
@@ -96,7 +98,7 @@ export async function buildRebuildStatements(
 ): Promise<RebuildStatement[]> {
   const entries = await readAuditEntries(reviewDir);
   const promotion = lastOf(entries, 'promotion', promotionEntrySchema);
-  if (!promotion || promotion.data.packages.length === 0) {
+  if (!promotion || (promotion.data.packages.length === 0 && promotion.data.files.length === 0)) {
     throw new CountersignError(
       'NOTHING_PROMOTED',
       'The audit log of this review records no promotion, so there is nothing to attest.',
@@ -136,19 +138,31 @@ export async function buildRebuildStatements(
   }
   const resourceUri = aptProdUri(promotion.data.to, options.resourceUri);
 
+  const promoted = [
+    ...promotion.data.packages.map((pkg) => ({
+      label: `${pkg.package} ${pkg.version} (${pkg.architecture})`,
+      sha256: pkg.sha256,
+      row: comparison.artifacts.find(
+        (candidate) =>
+          candidate.ci?.deb?.package === pkg.package &&
+          candidate.ci.deb.version === pkg.version &&
+          candidate.ci.deb.architecture === pkg.architecture,
+      ),
+    })),
+    ...promotion.data.files.map((file) => ({
+      label: file.name,
+      sha256: file.sha256,
+      row: comparison.artifacts.find(
+        (candidate) => candidate.name === file.name && candidate.ci && !candidate.ci.deb,
+      ),
+    })),
+  ];
   const statements: RebuildStatement[] = [];
-  for (const pkg of promotion.data.packages) {
-    const row = comparison.artifacts.find(
-      (candidate) =>
-        candidate.ci?.deb?.package === pkg.package &&
-        candidate.ci.deb.version === pkg.version &&
-        candidate.ci.deb.architecture === pkg.architecture,
-    );
-    const label = `${pkg.package} ${pkg.version} (${pkg.architecture})`;
+  for (const { label, sha256, row } of promoted) {
     if (!row?.ci || !row.local || (row.status !== 'identical' && row.status !== 'differs')) {
-      throw inconsistent(`The promoted package ${label} is not compared with a rebuild.`);
+      throw inconsistent(`The promoted artifact ${label} is not compared with a rebuild.`);
     }
-    if (row.ci.sha256 !== pkg.sha256) {
+    if (row.ci.sha256 !== sha256) {
       throw inconsistent(`The promoted bytes of ${label} are not the bytes that were compared.`);
     }
     const predicate: RebuildPredicate = {
@@ -187,7 +201,7 @@ export async function buildRebuildStatements(
       predicate,
       statement: {
         _type: IN_TOTO_STATEMENT_TYPE,
-        subject: [{ name: row.name, digest: { sha256: pkg.sha256 } }],
+        subject: [{ name: row.name, digest: { sha256 } }],
         predicateType: REBUILD_PREDICATE_TYPE,
         predicate,
       },

@@ -75,6 +75,7 @@ export async function projectPromotionSources(
       label: settings?.label ?? 'Countersign',
       ...(settings?.validDays ? { validDays: settings.validDays } : {}),
       acquireByHash: settings?.acquireByHash ?? true,
+      ...(settings?.url ? { url: settings.url } : {}),
     },
     tagGate: async (rebuiltCommit) =>
       liveTagGate(

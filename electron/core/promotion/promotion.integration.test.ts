@@ -220,6 +220,26 @@ describe('promoting the approved demo release', () => {
       demo.releaseKey.publicKeyFile,
     ]);
     expect(audit.code, audit.stderr).toBe(0);
+
+    // The attestations are published beside apt-prod and verify with the release key alone.
+    expect(result.attestations.sort()).toEqual(
+      [
+        'countersign-hello-doc_1.0.0_all.deb.intoto.json',
+        'countersign-hello_1.0.0_all.deb.intoto.json',
+        'vsa.intoto.json',
+      ].map((file) => `attestations/${TAG}/${file}`),
+    );
+    for (const file of result.attestations) {
+      const verified = countersign([
+        'attest',
+        'verify',
+        join(demo.aptProd, file),
+        '--keyring',
+        demo.releaseKey.publicKeyFile,
+      ]);
+      expect(verified.code, verified.stdout + verified.stderr).toBe(0);
+    }
+    expect(entries.map((entry) => entry.kind)).toContain('attestations-exported');
   });
 
   it('is accepted by apt in a Debian container, which installs both promoted packages', async () => {
@@ -342,5 +362,33 @@ describe("CI's other files, when CI's artifacts come from a folder and packages 
     expect(spawnSync('sha256sum', ['--strict', '-c', 'SHA256SUMS'], { cwd: folder }).status).toBe(
       0,
     );
+
+    // Each signed file is attested too, with the bytes that were compared.
+    const out = join(demo.dir, 'attestations-files');
+    const exported = countersign([
+      'attest',
+      'export',
+      '--review',
+      reviewDir,
+      '--key',
+      demo.releaseKey.file,
+      '--passphrase-file',
+      demo.releaseKey.passphraseFile,
+      '--out',
+      out,
+    ]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const written = (await readdir(out)).sort();
+    for (const name of detached) expect(written).toContain(`${name}.intoto.json`);
+    for (const name of written) {
+      const verified = countersign([
+        'attest',
+        'verify',
+        join(out, name),
+        '--keyring',
+        demo.releaseKey.publicKeyFile,
+      ]);
+      expect(verified.code, verified.stdout + verified.stderr).toBe(0);
+    }
   });
 });

@@ -12,6 +12,8 @@ export interface ProdSettings {
   label: string;
   validDays?: number;
   acquireByHash: boolean;
+  /** apt-prod as its users fetch it, named in the attestations; its folder's file: URL otherwise. */
+  url?: string;
 }
 
 /**

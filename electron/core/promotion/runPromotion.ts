@@ -9,6 +9,7 @@ import { signRelease } from '../signing/signRelease';
 import { withUnlockedKey } from '../signing/unlockReleaseKey';
 import { signDetachedArtifacts } from './signDetachedArtifacts';
 import { preparePromotion } from './planPromotion';
+import { publishAttestations } from './publishAttestations';
 import type { PromotionSources } from './promotionSources';
 
 /**
@@ -102,8 +103,19 @@ export async function runPromotion(
         evidence: change.evidence,
       })),
       detached: detachedFiles,
+      // What an attestation of each signed file states: its name and the bytes compared.
+      files: prepared.detachedFiles.map(({ name, sha256 }) => ({ name, sha256 })),
     });
-    // The log's head, promotion included, signed: a later reader can tell it was not rewritten.
+    const attestations = await publishAttestations(
+      sources.aptProd.root,
+      sources.aptProd.url,
+      sources.reviewDir,
+      plan.tag,
+      unlocked,
+      prepared.date,
+      report,
+    );
+    // The log's head, promotion and attestations included, signed: a later reader can tell it was not rewritten.
     await signAuditHead(
       sources.reviewDir,
       (text) => signDetached(unlocked, new TextEncoder().encode(text), prepared.date),
@@ -117,6 +129,7 @@ export async function runPromotion(
       previous: plan.current,
       signedBy: key.info.signingKey.fingerprint,
       detachedFiles,
+      attestations,
     };
   });
 }

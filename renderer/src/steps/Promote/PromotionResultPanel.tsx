@@ -88,17 +88,33 @@ export function PromotionResultPanel({
       {result.detachedFiles.length === 0 ? (
         <p className="facts__aside">None.</p>
       ) : (
-        <ul className="promote-detached" data-testid="promote-result-detached">
-          {result.detachedFiles.map((file) => (
-            <li key={file}>
-              <code>
-                <UntrustedText text={file} />
-              </code>
-            </li>
-          ))}
-        </ul>
+        <FileList files={result.detachedFiles} testId="promote-result-detached" />
+      )}
+      <h3 className="facts__title facts__title--follow">Attestations, for anyone to check</h3>
+      {result.attestations.length === 0 ? (
+        <p className="facts__aside" data-testid="promote-result-no-attestations">
+          None were published (the job log says why). Export them with{' '}
+          <code>countersign attest export</code>.
+        </p>
+      ) : (
+        <FileList files={result.attestations} testId="promote-result-attestations" />
       )}
       <RollbackControl tag={tag} previous={result.previous} />
     </section>
+  );
+}
+
+/** Files written beside apt-prod, relative to it; their names came from CI. */
+function FileList({ files, testId }: { files: string[]; testId: string }) {
+  return (
+    <ul className="promote-detached" data-testid={testId}>
+      {files.map((file) => (
+        <li key={file}>
+          <code>
+            <UntrustedText text={file} />
+          </code>
+        </li>
+      ))}
+    </ul>
   );
 }

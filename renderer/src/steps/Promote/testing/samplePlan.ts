@@ -103,6 +103,10 @@ export function sampleResult(overrides: Partial<PromotionResult> = {}): Promotio
     previous: null,
     signedBy: 'B'.repeat(40),
     detachedFiles: [],
+    attestations: [
+      'attestations/v1.0.0/hello_1.0_amd64.deb.intoto.json',
+      'attestations/v1.0.0/vsa.intoto.json',
+    ],
     ...overrides,
   };
 }
