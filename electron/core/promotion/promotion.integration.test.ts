@@ -371,7 +371,7 @@ describe("CI's other files, when CI's artifacts come from a folder and packages 
       '--review',
       reviewDir,
       '--key',
-      demo.releaseKey.file,
+      join(demo.dir, demo.releaseKey.file),
       '--passphrase-file',
       demo.releaseKey.passphraseFile,
       '--out',
