@@ -92,6 +92,10 @@ test.describe('A whole release, as a person clicks it (browser mode, real Docker
     for (const item of await packages.all()) {
       await expect(item).toHaveAttribute('data-status', 'verified');
     }
+    await expect(page.getByTestId('verify-repo-attestations')).toHaveAttribute(
+      'data-status',
+      'verified',
+    );
     await expect(page.locator('[data-testid="audit-entry"][data-kind="verification"]')).toHaveCount(
       1,
       { timeout: 30_000 },

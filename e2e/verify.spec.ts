@@ -133,6 +133,16 @@ test.describe('Step 6, Verify (browser mode against `countersign serve`)', () =>
     await expect(page.getByTestId('verify-repo-broken-link')).toHaveCount(0);
     await expect(page.getByTestId('verify-repo-extra-none')).toBeVisible();
     await expect(page.getByTestId('verify-repo-unexpected')).toHaveCount(0);
+    // The attestations published at promotion: the VSA and one statement per package.
+    await expect(page.getByTestId('verify-repo-attestations')).toHaveAttribute(
+      'data-status',
+      'verified',
+    );
+    const attestations = page.getByTestId('verify-repo-attestation');
+    await expect(attestations).toHaveCount(3);
+    for (const row of await attestations.all()) {
+      await expect(row).toHaveAttribute('data-status', 'verified');
+    }
 
     // The history, read again: QA's verification appended after the signed head.
     await expect(page.locator('[data-testid="audit-entry"][data-kind="verification"]')).toHaveCount(

@@ -25,18 +25,44 @@ describe('verification verdicts', () => {
   });
 
   it('verifies a repository only if every suite does, nothing is extra or unexpected, and there is a suite', () => {
-    expect(repositoryStatus({ suites: [suite()], extraFiles: [], unexpected: [] })).toBe(
-      'verified',
-    );
-    expect(repositoryStatus({ suites: [suite()], extraFiles: null, unexpected: [] })).toBe(
-      'verified',
-    );
-    expect(repositoryStatus({ suites: [], extraFiles: [], unexpected: [] })).toBe('failed');
-    expect(repositoryStatus({ suites: [suite()], extraFiles: ['pool/x'], unexpected: [] })).toBe(
-      'failed',
-    );
     expect(
-      repositoryStatus({ suites: [suite({ status: 'failed' })], extraFiles: [], unexpected: [] }),
+      repositoryStatus({ suites: [suite()], extraFiles: [], unexpected: [], attestations: null }),
+    ).toBe('verified');
+    expect(
+      repositoryStatus({ suites: [suite()], extraFiles: null, unexpected: [], attestations: null }),
+    ).toBe('verified');
+    expect(
+      repositoryStatus({ suites: [], extraFiles: [], unexpected: [], attestations: null }),
     ).toBe('failed');
+    expect(
+      repositoryStatus({
+        suites: [suite()],
+        extraFiles: ['pool/x'],
+        unexpected: [],
+        attestations: null,
+      }),
+    ).toBe('failed');
+    expect(
+      repositoryStatus({
+        suites: [suite({ status: 'failed' })],
+        extraFiles: [],
+        unexpected: [],
+        attestations: null,
+      }),
+    ).toBe('failed');
+  });
+
+  it("fails a repository whose release's attestations do not hold, and passes one without a review", () => {
+    const attestations = (status: 'verified' | 'failed') => ({
+      tag: 'v1.0.0',
+      folder: 'attestations/v1.0.0',
+      files: [],
+      problems: [],
+      status,
+    });
+    const base = { suites: [suite()], extraFiles: [], unexpected: [] };
+    expect(repositoryStatus({ ...base, attestations: attestations('verified') })).toBe('verified');
+    expect(repositoryStatus({ ...base, attestations: attestations('failed') })).toBe('failed');
+    expect(repositoryStatus({ ...base, attestations: null })).toBe('verified');
   });
 });

@@ -80,6 +80,33 @@ export const unexpectedItemSchema = z.object({
 });
 export type UnexpectedItem = z.infer<typeof unexpectedItemSchema>;
 
+/** One attestation file published beside apt-prod, as found. */
+export const attestationFileCheckSchema = z.object({
+  /** Relative to the repository root: `attestations/<tag>/<file>`. */
+  file: z.string(),
+  status: z.enum(['verified', 'missing', 'failed']),
+  /** What it attests (name and SHA-256), once its signature verified. */
+  subjects: z.array(z.object({ name: z.string(), sha256: z.string() })),
+  /** Why it does not hold; null when verified. */
+  problem: z.string().nullable(),
+});
+export type AttestationFileCheck = z.infer<typeof attestationFileCheckSchema>;
+
+/**
+ * The signed attestations the promotion published for the review's release:
+ * the VSA, each statement it lists, and whether they attest exactly the
+ * bytes apt-prod serves for every package the review promoted.
+ */
+export const attestationsCheckSchema = z.object({
+  tag: z.string(),
+  folder: z.string(),
+  files: z.array(attestationFileCheckSchema),
+  /** What does not hold across files: a promoted package nobody attests, a subject apt-prod does not serve. */
+  problems: z.array(z.string()),
+  status: verificationStatusSchema,
+});
+export type AttestationsCheck = z.infer<typeof attestationsCheckSchema>;
+
 export const repositoryVerificationSchema = z.object({
   /** The repository root as given (a folder or an http(s) URL). */
   root: z.string(),
@@ -95,6 +122,8 @@ export const repositoryVerificationSchema = z.object({
    */
   extraFiles: z.array(z.string()).nullable(),
   unexpected: z.array(unexpectedItemSchema),
+  /** The review's published attestations; null without a review, or when it records no promotion. */
+  attestations: attestationsCheckSchema.nullable(),
   status: verificationStatusSchema,
   checkedAt: z.string(),
 });
@@ -114,13 +143,17 @@ export function suiteStatus(
 
 /** The repository passes only if everything does, and there is something to pass. */
 export function repositoryStatus(
-  verification: Pick<RepositoryVerification, 'suites' | 'extraFiles' | 'unexpected'>,
+  verification: Pick<
+    RepositoryVerification,
+    'suites' | 'extraFiles' | 'unexpected' | 'attestations'
+  >,
 ): VerificationStatus {
   const passes =
     verification.suites.length > 0 &&
     verification.suites.every((suite) => suite.status === 'verified') &&
     (verification.extraFiles ?? []).length === 0 &&
-    verification.unexpected.length === 0;
+    verification.unexpected.length === 0 &&
+    verification.attestations?.status !== 'failed';
   return passes ? 'verified' : 'failed';
 }
 

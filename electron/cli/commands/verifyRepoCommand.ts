@@ -11,7 +11,8 @@ export const verifyRepoUsage =
   'countersign verify-repo --repo PATH_OR_URL --keyring FILE [--suite NAME] [--review DIR] [--json]\n' +
   '  Checks a published apt repository link by link: InRelease and Release.gpg against the keyring,\n' +
   '  every index against Release, every package against its index, and with --review every package\n' +
-  "  against the review's approved comparison, its promotion record and its verified tag.";
+  "  against the review's approved comparison, its promotion record and its verified tag, and the\n" +
+  '  signed attestations the promotion published in attestations/<tag>/ against what apt-prod serves.';
 
 function packageLine(pkg: PackageCheck): string[] {
   const what = safeForTerminal(`${pkg.package} ${pkg.version} ${pkg.architecture}`);
@@ -47,6 +48,18 @@ export function verificationText(result: RepositoryVerification): string {
       );
     }
     for (const pkg of suite.packages) lines.push(...packageLine(pkg).map((line) => `  ${line}`));
+  }
+  if (result.attestations) {
+    const { attestations } = result;
+    lines.push('', `attestations ${safeForTerminal(attestations.folder)}: ${attestations.status}`);
+    for (const file of attestations.files) {
+      lines.push(
+        file.status === 'verified'
+          ? `  ✔ ${safeForTerminal(file.file)}: attests ${file.subjects.map((subject) => safeForTerminal(subject.name)).join(', ')}`
+          : `  ✘ ${safeForTerminal(file.file)}: ${file.status} (${safeForTerminal(file.problem ?? '')})`,
+      );
+    }
+    for (const problem of attestations.problems) lines.push(`  ✘ ${safeForTerminal(problem)}`);
   }
   if (result.extraFiles === null) {
     lines.push('', 'extra files: not checked (only a folder whose every suite is checked can be)');

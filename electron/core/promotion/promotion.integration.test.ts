@@ -30,6 +30,7 @@ import { GnupgHome } from '../gpg/gnupgHome';
 import type { LoadedProject } from '../project/projectStore';
 import { readAuditEntries } from '../review/auditLog';
 import { verifyAuditHead } from '../review/auditHead';
+import { verifyRepository } from '../verify/verifyRepository';
 import { preparePromotion } from './planPromotion';
 import { projectPromotionSources } from './projectPromotion';
 
@@ -390,5 +391,22 @@ describe("CI's other files, when CI's artifacts come from a folder and packages 
       ]);
       expect(verified.code, verified.stdout + verified.stderr).toBe(0);
     }
+
+    // QA's verify-repo holds the published attestations to the signed files beside apt-prod.
+    const armoredKey = await readFile(join(demo.dir, demo.releaseKey.file), 'utf8');
+    const keys = [(await openpgp.readPrivateKey({ armoredKey })).toPublic()];
+    const qa = await verifyRepository({ root: demo.aptProd, keys, reviewDir });
+    expect(qa.attestations?.problems).toEqual([]);
+    expect(qa.attestations?.status).toBe('verified');
+    const buildinfo = detached.find((name) => name.endsWith('.buildinfo'))!;
+    expect(qa.attestations?.files.map((file) => file.file)).toContain(
+      `attestations/${TAG}/${buildinfo}.intoto.json`,
+    );
+    await writeFile(join(folder, buildinfo), 'not what was attested\n');
+    const tampered = await verifyRepository({ root: demo.aptProd, keys, reviewDir });
+    expect(tampered.status).toBe('failed');
+    expect(tampered.attestations?.problems.join('\n')).toContain(
+      `"releases/${TAG}/${buildinfo}" is not the file that was attested`,
+    );
   });
 });

@@ -4,6 +4,7 @@ import { toAppError } from '../../../shared/errors';
 import { exportAttestations } from '../attest/index';
 import type { JobReporter } from '../jobs/jobRegistry';
 import type { UnlockedReleaseKey } from '../signing/unlockReleaseKey';
+import { ATTESTATIONS_FOLDER, releaseFolderName } from './releaseFolders';
 
 /**
  * Publishes the promotion's signed attestations beside apt-prod, in
@@ -25,8 +26,8 @@ export async function publishAttestations(
   date: Date,
   report: JobReporter,
 ): Promise<string[]> {
-  const parent = join(root, 'attestations');
-  const folderName = tag.replace(/\//g, '_');
+  const parent = join(root, ATTESTATIONS_FOLDER);
+  const folderName = releaseFolderName(tag);
   const staging = join(parent, `.${folderName}.partial`);
   const final = join(parent, folderName);
   try {
@@ -41,7 +42,7 @@ export async function publishAttestations(
     });
     await rm(final, { recursive: true, force: true });
     await rename(staging, final);
-    return exported.files.map(({ file }) => `attestations/${folderName}/${file}`);
+    return exported.files.map(({ file }) => `${ATTESTATIONS_FOLDER}/${folderName}/${file}`);
   } catch (error) {
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     report.log(

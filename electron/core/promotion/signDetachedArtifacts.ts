@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CountersignError } from '../../../shared/errors';
 import { signDetached, signSha256Sums, type UnlockedReleaseKey } from '../signing/index';
+import { RELEASES_FOLDER, releaseFolderName } from './releaseFolders';
 
 /**
  * Signs the release's non-package artifacts (tarballs, wheels) beside
@@ -18,8 +19,8 @@ export async function signDetachedArtifacts(
   date: Date,
 ): Promise<string[]> {
   if (files.length === 0) return [];
-  const releases = join(root, 'releases');
-  const folderName = tag.replace(/\//g, '_');
+  const releases = join(root, RELEASES_FOLDER);
+  const folderName = releaseFolderName(tag);
   const staging = join(releases, `.${folderName}.partial`);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
@@ -49,5 +50,5 @@ export async function signDetachedArtifacts(
   const final = join(releases, folderName);
   await rm(final, { recursive: true, force: true });
   await rename(staging, final);
-  return written.map((name) => `releases/${folderName}/${name}`);
+  return written.map((name) => `${RELEASES_FOLDER}/${folderName}/${name}`);
 }

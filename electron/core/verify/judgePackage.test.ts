@@ -20,6 +20,7 @@ const review = (over: Partial<ReviewEvidence> = {}): ReviewEvidence => ({
   judged: new Map([[SHA, { approved: true, why: 'identical' }]]),
   promoted: new Map([[SHA, 'v1.0.0']]),
   verifiedTags: new Set(['v1.0.0']),
+  lastPromotion: null,
   ...over,
 });
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { CountersignError } from '../../../shared/errors';
 import { readSavedComparison } from '../artifacts/compareStore';
 import { readAuditEntries } from '../review/auditLog';
@@ -11,9 +12,31 @@ export interface ReviewEvidence {
   promoted: Map<string, string>;
   /** Tags the audit log records as verified. */
   verifiedTags: Set<string>;
+  /** What the last promotion published, which its attestations must cover; null when none. */
+  lastPromotion: PromotedRelease | null;
 }
 
-const HEX64 = /^[0-9a-f]{64}$/;
+/** One promotion's artifacts: packages by label and SHA-256, and the files signed beside them. */
+export interface PromotedRelease {
+  tag: string;
+  packages: { label: string; sha256: string }[];
+  files: { name: string; sha256: string }[];
+}
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** The fields of a `promotion` entry (runPromotion.ts) a published release is checked against. */
+const promotionEntrySchema = z.object({
+  packages: z.array(
+    z.object({
+      package: z.string(),
+      version: z.string(),
+      architecture: z.string(),
+      sha256: sha256Hex,
+    }),
+  ),
+  files: z.array(z.object({ name: z.string(), sha256: sha256Hex })).default([]),
+});
 
 /**
  * Reads a review's comparison and audit log into the evidence a published
@@ -53,15 +76,23 @@ export async function readReviewEvidence(reviewDir: string): Promise<ReviewEvide
 
   const promoted = new Map<string, string>();
   const verifiedTags = new Set<string>();
+  let lastPromotion: PromotedRelease | null = null;
   for (const entry of await readAuditEntries(reviewDir)) {
     const tag = entry.data.tag;
     if (typeof tag !== 'string') continue;
     if (entry.kind === 'tag-verified') verifiedTags.add(tag);
-    if (entry.kind !== 'promotion' || !Array.isArray(entry.data.packages)) continue;
-    for (const item of entry.data.packages as unknown[]) {
-      const sha256 = (item as { sha256?: unknown } | null)?.sha256;
-      if (typeof sha256 === 'string' && HEX64.test(sha256)) promoted.set(sha256, tag);
-    }
+    if (entry.kind !== 'promotion') continue;
+    const parsed = promotionEntrySchema.safeParse(entry.data);
+    if (!parsed.success) continue;
+    for (const { sha256 } of parsed.data.packages) promoted.set(sha256, tag);
+    lastPromotion = {
+      tag,
+      packages: parsed.data.packages.map((pkg) => ({
+        label: `${pkg.package} ${pkg.version} (${pkg.architecture})`,
+        sha256: pkg.sha256,
+      })),
+      files: parsed.data.files,
+    };
   }
-  return { judged, promoted, verifiedTags };
+  return { judged, promoted, verifiedTags, lastPromotion };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as openpgp from 'openpgp';
@@ -96,6 +96,60 @@ describe('verify-repo on the promoted demo release', () => {
       ['countersign-hello', 'verified', TAG],
       ['countersign-hello-doc', 'verified', TAG],
     ]);
+    // The attestations the promotion published attest exactly what apt-prod serves.
+    expect(result.attestations).toMatchObject({
+      tag: TAG,
+      folder: `attestations/${TAG}`,
+      problems: [],
+      status: 'verified',
+    });
+    expect(result.attestations?.files.map((file) => file.status)).toEqual([
+      'verified',
+      'verified',
+      'verified',
+    ]);
+    expect(result.attestations?.files[0]?.subjects.map((subject) => subject.sha256).sort()).toEqual(
+      packagesOf(result)
+        .map((pkg) => pkg.sha256)
+        .sort(),
+    );
+  });
+
+  it('fails on an attestation whose signed payload was edited, and on the package it no longer attests', async () => {
+    const copy = aptProdCopy();
+    const folder = join(copy, 'attestations', TAG);
+    const name = (await readdir(folder)).find((file) => file.startsWith('countersign-hello_'));
+    const path = join(folder, name!);
+    const envelope = JSON.parse(await readFile(path, 'utf8')) as { payload: string };
+    const statement = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')) as {
+      predicate: { rebuild: { sourceDateEpoch: number } };
+    };
+    statement.predicate.rebuild.sourceDateEpoch += 1;
+    envelope.payload = Buffer.from(JSON.stringify(statement)).toString('base64');
+    await writeFile(path, JSON.stringify(envelope));
+    const result = await verify(copy);
+    expect(result.status).toBe('failed');
+    // The packages themselves still verify: only the attestation link fails.
+    expect(Object.values(linksOf(result))).toEqual([null, null]);
+    const file = result.attestations?.files.find((check) => check.file.endsWith(name!));
+    expect(file).toMatchObject({ status: 'failed' });
+    expect(file?.problem).toMatch(/not the .* the VSA lists/);
+    expect(result.attestations?.problems.join('\n')).toMatch(
+      /countersign-hello 1\.0\.0 \(all\)" was promoted, but no attestation here attests it/,
+    );
+  });
+
+  it('fails when apt-prod publishes no attestations for the release', async () => {
+    const copy = aptProdCopy();
+    await rm(join(copy, 'attestations'), { recursive: true });
+    const result = await verify(copy);
+    expect(result.status).toBe('failed');
+    expect(result.attestations?.files).toEqual([
+      expect.objectContaining({ file: `attestations/${TAG}/vsa.intoto.json`, status: 'missing' }),
+    ]);
+    expect(result.attestations?.problems[0]).toMatch(/is not attested here/);
+    // Without a review, there is no release to hold them to.
+    expect((await verify(copy, null)).attestations).toBeNull();
   });
 
   it('names the signature link when one byte of InRelease changed', async () => {
@@ -225,6 +279,7 @@ describe('verify-repo on the promoted demo release', () => {
     try {
       const result = await verify(good.url, reviewDir, 'stable');
       expect(result.status).toBe('verified');
+      expect(result.attestations?.status).toBe('verified');
       expect(result.extraFiles).toBeNull();
       expect(packagesOf(result).map((pkg) => pkg.status)).toEqual(['verified', 'verified']);
       const broken = await verify(bad.url, reviewDir, 'stable');

@@ -1,6 +1,7 @@
 import type * as openpgp from 'openpgp';
 import {
   repositoryStatus,
+  type AttestationsCheck,
   suiteStatus,
   type PackageCheck,
   type RepositoryVerification,
@@ -13,6 +14,7 @@ import { openRepositoryLocation } from '../apt/repositoryLocation';
 import { safeRelativePath } from '../apt/repositoryPath';
 import type { JobReporter } from '../jobs/jobRegistry';
 import { fingerprintOf } from '../signers/keyFacts';
+import { checkPublishedAttestations } from './checkPublishedAttestations';
 import { checkSuiteIndexes } from './checkSuiteIndexes';
 import { checkSuiteSignatures } from './checkSuiteSignatures';
 import { listServedFiles, releaseFilesOf, unreferencedFiles } from './extraFiles';
@@ -122,7 +124,7 @@ async function verifySuite(
  * each suite against `keys`, every file the Release lists, every package file
  * against its index, and (with a review folder) every package's SHA-256
  * against what the review compared, approved and promoted, and the tag it
- * verified. Unlike the reader, nothing stops at the first failure: the answer
+ * verified, and the attestations its last promotion published. Unlike the reader, nothing stops at the first failure: the answer
  * lists every package with the first link of its chain that does not hold.
  * Verified only if everything passes. Throws only for what prevents checking
  * at all: an unreachable repository, a review folder without a comparison or
@@ -169,7 +171,22 @@ export async function verifyRepository(
     extraFiles = unreferencedFiles(await listServedFiles(root), referenced);
   }
 
-  const result = { suites: verifications, extraFiles, unexpected };
+  let attestations: AttestationsCheck | null = null;
+  if (review?.lastPromotion) {
+    report?.log(`checking the attestations of ${review.lastPromotion.tag}`);
+    const served = new Map(
+      verifications.flatMap((suite) => suite.packages.map((pkg) => [pkg.sha256, pkg.filename])),
+    );
+    attestations = await checkPublishedAttestations(
+      root,
+      keys,
+      review.lastPromotion,
+      served,
+      signal,
+    );
+  }
+
+  const result = { suites: verifications, extraFiles, unexpected, attestations };
   return {
     root,
     keys: keys.map((key) => fingerprintOf(key)),

@@ -2,12 +2,13 @@ import type { RefObject } from 'react';
 import { DateTime } from '../../components/DateTime';
 import { UntrustedText } from '../../components/UntrustedText';
 import { useVerifyRunStore } from '../../stores/verifyStore';
+import { AttestationChecks } from './AttestationChecks';
 import { FileFindings } from './FileFindings';
 import { PackageTable } from './PackageTable';
 import { SuiteChecks } from './SuiteChecks';
 import { verdictSummary } from './verifyText';
 
-/** The last verification of this tag: the verdict, each suite's checks, its packages, stray files. */
+/** The last verification of this tag: the verdict, each suite's checks, its packages, attestations, stray files. */
 export function VerificationResult({
   tag,
   headingRef,
@@ -60,6 +61,7 @@ export function VerificationResult({
           <PackageTable suite={suite} />
         </div>
       ))}
+      <AttestationChecks attestations={result.attestations} />
       <FileFindings extraFiles={result.extraFiles} unexpected={result.unexpected} />
     </section>
   );

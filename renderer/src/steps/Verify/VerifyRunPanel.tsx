@@ -48,7 +48,8 @@ export function VerifyRunPanel({
         <code data-testid="verify-repo-tag">
           <UntrustedText text={tag} />
         </code>
-        . The verdict is added to the release&apos;s audit log.
+        , and the signed attestations its promotion published against what apt-prod serves. The
+        verdict is added to the release&apos;s audit log.
       </p>
       <div className="qa-run__actions">
         <button

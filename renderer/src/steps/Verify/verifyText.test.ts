@@ -5,7 +5,21 @@ import { chainSummary, headState, verdictSummary } from './verifyText';
 describe('verdictSummary', () => {
   it('says every link holds when apt-prod verifies', () => {
     expect(verdictSummary(sampleVerification())).toBe(
+      'Every link holds for 1 package in 1 suite, from the release key to the review, and its attestations verify.',
+    );
+    expect(verdictSummary(sampleVerification({ attestations: null }))).toBe(
       'Every link holds for 1 package in 1 suite, from the release key to the review.',
+    );
+  });
+
+  it("says when the release's attestations do not hold", () => {
+    const base = sampleVerification();
+    const result = sampleVerification({
+      status: 'failed',
+      attestations: { ...base.attestations!, problems: ['x was promoted, but…'], status: 'failed' },
+    });
+    expect(verdictSummary(result)).toBe(
+      "apt-prod does not verify: the release's attestations do not hold. Do not announce this release.",
     );
   });
 

@@ -31,7 +31,8 @@ export function verdictSummary(result: RepositoryVerification): string {
   const { packages, failed, suites } = verificationCounts(result);
   if (suites === 0) return 'apt-prod has no suite to verify: nothing is published.';
   if (result.status === 'verified') {
-    return `Every link holds for ${plural(packages, 'package', 'packages')} in ${plural(suites, 'suite', 'suites')}, from the release key to the review.`;
+    const attested = result.attestations ? ', and its attestations verify' : '';
+    return `Every link holds for ${plural(packages, 'package', 'packages')} in ${plural(suites, 'suite', 'suites')}, from the release key to the review${attested}.`;
   }
   const parts: string[] = [];
   if (failed > 0) parts.push(`${plural(failed, 'package', 'packages')} of ${packages} failed`);
@@ -40,6 +41,8 @@ export function verdictSummary(result: RepositoryVerification): string {
   if (result.unexpected.length > 0) {
     parts.push(plural(result.unexpected.length, 'unexpected finding', 'unexpected findings'));
   }
+  if (result.attestations?.status === 'failed')
+    parts.push("the release's attestations do not hold");
   if (parts.length === 0) parts.push('a signature, the Release or an index does not hold');
   return `apt-prod does not verify: ${parts.join('; ')}. Do not announce this release.`;
 }

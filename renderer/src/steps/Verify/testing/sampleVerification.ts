@@ -58,6 +58,26 @@ export function sampleVerification(
     suites: [sampleSuite()],
     extraFiles: [],
     unexpected: [],
+    attestations: {
+      tag: 'v1.0.0',
+      folder: 'attestations/v1.0.0',
+      files: [
+        {
+          file: 'attestations/v1.0.0/vsa.intoto.json',
+          status: 'verified',
+          subjects: [{ name: 'hello_1.0.0_all.deb', sha256: 'a'.repeat(64) }],
+          problem: null,
+        },
+        {
+          file: 'attestations/v1.0.0/hello_1.0.0_all.deb.intoto.json',
+          status: 'verified',
+          subjects: [{ name: 'hello_1.0.0_all.deb', sha256: 'a'.repeat(64) }],
+          problem: null,
+        },
+      ],
+      problems: [],
+      status: 'verified',
+    },
     status: 'verified',
     checkedAt: '2026-02-01T12:00:00.000Z',
     ...overrides,
