@@ -63,6 +63,8 @@ async function openVerifyStep(page: Page, tag: string): Promise<void> {
   await expect(page.getByTestId('tag-verdict')).toHaveAttribute('data-verdict', 'verified');
   await expect(verifyTab).not.toHaveAttribute('aria-disabled', 'true');
   await expect(verifyTab).toContainText('Trace every published file');
+  // The saved comparison is read once the tag verifies: Review opens without a visit to Compare.
+  await expect(page.getByTestId('step-review')).not.toHaveAttribute('aria-disabled', 'true');
 
   await tabTo(page, page.getByTestId('step-tag'), { backwards: true });
   await page.keyboard.press('End');
@@ -80,6 +82,7 @@ const HISTORY = [
   'compare',
   'decision',
   'promotion',
+  'attestations-exported',
   'verification',
 ];
 

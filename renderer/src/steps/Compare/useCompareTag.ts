@@ -2,6 +2,7 @@ import { useCompareStore } from '../../stores/compareStore';
 import { useVerifiedTag } from '../useVerifiedTag';
 import type { ComparisonState } from '../stepCatalog';
 import { countNeedingReview } from './artifactTable';
+import { useCompareLoad } from './useCompareLoad';
 
 /** The tag this step is about: the one being compared, else the one verified in step 1. */
 export function useCompareTag(): string | null {
@@ -11,9 +12,13 @@ export function useCompareTag(): string | null {
   return running ? runningTag : verifiedTag;
 }
 
-/** What the comparison of the verified tag found, as far as this window knows. */
+/**
+ * What the comparison of the verified tag found. The saved comparison is read
+ * as soon as the tag verifies, so Review opens without a visit to Compare.
+ */
 export function useComparisonState(): ComparisonState {
   const verifiedTag = useVerifiedTag();
+  useCompareLoad(verifiedTag);
   return useCompareStore((state) => {
     if (verifiedTag === null || state.tag !== verifiedTag || state.result === null) return 'none';
     return countNeedingReview(state.result.summary) > 0 ? 'differs' : 'identical';
