@@ -89,6 +89,41 @@ async function readListed(
   return { check: { ...base, status: 'verified', problem: null }, bytes };
 }
 
+/** An index's text, whole: the plain, .gz and .xz copies are compared by it. */
+async function decompressed(bytes: Uint8Array, path: string, where: string): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of decompressIndex(bytes, compressionOf(path), MAX_INDEX_BYTES, where)) {
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The packages an index text lists, parsed once per distinct text of a
+ * component: a suite's plain, .gz and .xz copies normally say the same
+ * thing, and parsing is what costs. A copy that says something else is
+ * parsed on its own, so what it lists still shows.
+ */
+async function parsedOnce(
+  parsed: Map<string, AptPackage[]>,
+  component: string,
+  text: Buffer,
+  where: string,
+): Promise<AptPackage[]> {
+  const key = `${component}\u0000${createHash('sha256').update(text).digest('hex')}`;
+  const known = parsed.get(key);
+  if (known) return known;
+  const listed = await readPackagesIndex(
+    (async function* () {
+      yield text;
+    })(),
+    component,
+    where,
+  );
+  parsed.set(key, listed);
+  return listed;
+}
+
 const entryKey = (pkg: AptPackage) =>
   [
     pkg.component,
@@ -116,6 +151,7 @@ export async function checkSuiteIndexes(
   const indexes: IndexFileCheck[] = [];
   const unexpected: UnexpectedItem[] = [];
   const byKey = new Map<string, ListedPackage>();
+  const parsed = new Map<string, AptPackage[]>();
   const where = (path: string) => `dists/${suite.join('/')}/${path}`;
   for (const entry of [...release.sha256.values()].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     const { check, bytes } = await readListed(location, suite, entry, signal);
@@ -134,9 +170,10 @@ export async function checkSuiteIndexes(
     const component = match[1] ?? '';
     let listed: AptPackage[];
     try {
-      listed = await readPackagesIndex(
-        decompressIndex(bytes, compressionOf(entry.path), MAX_INDEX_BYTES, where(entry.path)),
+      listed = await parsedOnce(
+        parsed,
         component,
+        await decompressed(bytes, entry.path, where(entry.path)),
         where(entry.path),
       );
     } catch (error) {

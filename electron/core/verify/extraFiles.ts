@@ -6,6 +6,7 @@ import { byHashPath } from './checkSuiteIndexes';
 /** The folders apt reads; `.countersign/` and `releases/` beside them are Countersign's own. */
 const SERVED = ['pool', 'dists'] as const;
 
+/** Every file below dir, each directory's entries read at once: a deep pool has thousands. */
 async function walk(dir: string, prefix: string, top: boolean, into: string[]): Promise<void> {
   let entries;
   try {
@@ -14,22 +15,24 @@ async function walk(dir: string, prefix: string, top: boolean, into: string[]): 
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
-  for (const entry of entries) {
-    const path = `${prefix}/${entry.name}`;
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      await walk(full, path, false, into);
-    } else if (entry.isSymbolicLink()) {
-      // dists/stable -> bookworm: another name for a suite, not a file.
-      const isFolder = await stat(full).then(
-        (info) => info.isDirectory(),
-        () => false,
-      );
-      if (!(top && prefix === 'dists' && isFolder)) into.push(path);
-    } else {
-      into.push(path);
-    }
-  }
+  await Promise.all(
+    entries.map(async (entry) => {
+      const path = `${prefix}/${entry.name}`;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        await walk(full, path, false, into);
+      } else if (entry.isSymbolicLink()) {
+        // dists/stable -> bookworm: another name for a suite, not a file.
+        const isFolder = await stat(full).then(
+          (info) => info.isDirectory(),
+          () => false,
+        );
+        if (!(top && prefix === 'dists' && isFolder)) into.push(path);
+      } else {
+        into.push(path);
+      }
+    }),
+  );
 }
 
 /**
