@@ -86,7 +86,7 @@ export function parsePackagesIndex(text: string, component: string, index: strin
  * what the reader accepts). Only the packages are kept.
  */
 export async function readPackagesIndex(
-  chunks: AsyncIterable<Uint8Array>,
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   component: string,
   index: string,
 ): Promise<AptPackage[]> {

@@ -113,13 +113,7 @@ async function parsedOnce(
   const key = `${component}\u0000${createHash('sha256').update(text).digest('hex')}`;
   const known = parsed.get(key);
   if (known) return known;
-  const listed = await readPackagesIndex(
-    (async function* () {
-      yield text;
-    })(),
-    component,
-    where,
-  );
+  const listed = await readPackagesIndex([text], component, where);
   parsed.set(key, listed);
   return listed;
 }
