@@ -30,15 +30,11 @@ import {
   type UnlockedReleaseKey,
 } from '../electron/core/signing/index';
 import { checkWithDpkgDeb, syntheticPool } from './support/syntheticPool';
+import { BENCH_LAYOUT } from './support/benchLayout';
 
 const PACKAGES = 5000;
 const RUNS = 3;
-const LAYOUT = {
-  suite: 'stable',
-  codename: 'bench',
-  origin: 'Countersign Bench',
-  label: 'apt-prod',
-};
+const LAYOUT = BENCH_LAYOUT;
 const COMPONENT = 'main';
 /** The index both sides write and the stanzas are compared in: amd64 packages and `all` ones. */
 const INDEX = `${COMPONENT}/binary-amd64/Packages`;

@@ -26,14 +26,10 @@ import { verifyRepository } from '../electron/core/verify/verifyRepository';
 import { largePool } from './support/largePool';
 import { checkWithDpkgDeb, syntheticPool, type SyntheticPool } from './support/syntheticPool';
 import { verifyRepoByHand, type ByHandRun } from './support/verifyRepoByHand';
+import { BENCH_LAYOUT } from './support/benchLayout';
 
 const RUNS = 3;
-const LAYOUT = {
-  suite: 'stable',
-  codename: 'bench',
-  origin: 'Countersign Bench',
-  label: 'apt-prod',
-};
+const LAYOUT = BENCH_LAYOUT;
 
 /** One apt-prod to measure: its pool, and how its speed reads best. */
 interface Scenario {

@@ -1,5 +1,6 @@
 import { UntrustedText } from '../../components/UntrustedText';
 import type { AttestationsCheck } from '../../../../shared/verify';
+import { ProblemList } from './ProblemList';
 
 /**
  * The attestations published beside apt-prod for this release, as an
@@ -52,15 +53,11 @@ export function AttestationChecks({ attestations }: { attestations: Attestations
           </li>
         ))}
       </ul>
-      {attestations.problems.length > 0 ? (
-        <ul className="qa-list" aria-label="Attestation problems">
-          {attestations.problems.map((problem, index) => (
-            <li key={index} className="qa-problem" data-testid="verify-repo-attestation-problem">
-              <UntrustedText text={problem} />
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ProblemList
+        problems={attestations.problems}
+        label="Attestation problems"
+        testId="verify-repo-attestation-problem"
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { UntrustedText } from '../../components/UntrustedText';
 import { Fingerprint } from '../../components/Fingerprint';
 import type { SuiteVerification } from '../../../../shared/verify';
+import { ProblemList } from './ProblemList';
 
 const SIGNATURE_BADGE = { verified: 'succeeded', failed: 'failed', missing: 'cancelled' } as const;
 
@@ -34,15 +35,11 @@ export function SuiteChecks({ suite }: { suite: SuiteVerification }) {
           </li>
         ))}
       </ul>
-      {suite.releaseProblems.length > 0 ? (
-        <ul className="qa-list" aria-label="Problems of the Release file">
-          {suite.releaseProblems.map((problem, index) => (
-            <li key={index} className="qa-problem" data-testid="verify-repo-release-problem">
-              <UntrustedText text={problem} />
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ProblemList
+        problems={suite.releaseProblems}
+        label="Problems of the Release file"
+        testId="verify-repo-release-problem"
+      />
       <p className="qa-suite__indexes" data-testid="verify-repo-indexes">
         {badIndexes.length === 0
           ? `${suite.indexes.length} index ${suite.indexes.length === 1 ? 'file matches' : 'files match'} the signed Release.`
