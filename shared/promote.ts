@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { artifactStatusSchema, packageNameSchema } from './compare';
+import { artifactStatusSchema, debIdentitySchema, packageNameSchema } from './compare';
 import { artifactVerdictSchema } from './review';
 import { releaseKeyInfoSchema } from './signing';
 import { tagNameSchema } from './tags';
@@ -37,12 +37,9 @@ export const gateRefusalSchema = z.object({
 export type GateRefusal = z.infer<typeof gateRefusalSchema>;
 
 /** One package of the release in apt-test, and how it stands at the gate. */
-export const promotionCandidateSchema = z.object({
+export const promotionCandidateSchema = debIdentitySchema.extend({
   /** The comparison's key: "deb:package_version_arch". */
   key: z.string(),
-  package: z.string(),
-  version: z.string(),
-  architecture: z.string(),
   component: z.string(),
   /** Its Filename in apt-test. */
   filename: z.string(),
@@ -64,12 +61,9 @@ export type PromotionCandidate = z.infer<typeof promotionCandidateSchema>;
 export const CHANGE_ACTIONS = ['add', 'replace', 'unchanged', 'downgrade'] as const;
 
 /** What apt-prod gains: a package added, replacing an older version, or already there. */
-export const plannedChangeSchema = z.object({
+export const plannedChangeSchema = debIdentitySchema.extend({
   action: z.enum(CHANGE_ACTIONS),
-  package: z.string(),
-  version: z.string(),
   previousVersion: z.string().nullable(),
-  architecture: z.string(),
   component: z.string(),
   sha256: z.string(),
   size: z.number().int().nonnegative(),
@@ -79,18 +73,12 @@ export const plannedChangeSchema = z.object({
 export type PlannedChange = z.infer<typeof plannedChangeSchema>;
 
 /** A package apt-prod already serves and keeps serving. */
-export const keptPackageSchema = z.object({
-  package: z.string(),
-  version: z.string(),
-  architecture: z.string(),
+export const keptPackageSchema = debIdentitySchema.extend({
   component: z.string(),
 });
 
 /** A selected package that apt-prod cannot take (pool conflict, older version). */
-export const publicationRefusalSchema = z.object({
-  package: z.string(),
-  version: z.string(),
-  architecture: z.string(),
+export const publicationRefusalSchema = debIdentitySchema.extend({
   code: z.enum(PUBLICATION_REFUSAL_CODES),
   message: z.string(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { debIdentitySchema } from './compare';
 import { tagNameSchema } from './tags';
 
 /**
@@ -43,10 +44,7 @@ export const indexFileCheckSchema = z.object({
 export type IndexFileCheck = z.infer<typeof indexFileCheckSchema>;
 
 /** One package entry of the suite's indexes, and how far its chain holds. */
-export const packageCheckSchema = z.object({
-  package: z.string(),
-  version: z.string(),
-  architecture: z.string(),
+export const packageCheckSchema = debIdentitySchema.extend({
   component: z.string(),
   filename: z.string(),
   size: z.number().int().nonnegative(),
