@@ -33,27 +33,30 @@ async function hashInFolder(
   signal: AbortSignal | undefined,
 ): Promise<Map<string, FoundFile>> {
   const found = new Map<string, FoundFile>();
+  const base = resolve(root);
+  const paths = filenames.map((filename) =>
+    join(base, ...safeRelativePath(filename, 'A Packages index')),
+  );
   // All at once: one awaited stat after another costs a thread-pool round trip each.
   const isFile = await Promise.all(
-    filenames.map((filename) =>
-      stat(join(resolve(root), ...safeRelativePath(filename, 'A Packages index'))).then(
+    paths.map((path) =>
+      stat(path).then(
         (info) => info.isFile(),
         // Missing (or unreadable): reported as missing below.
         () => false,
       ),
     ),
   );
-  const present = filenames.filter((_, index) => isFile[index]);
-  for (const [index, filename] of filenames.entries()) {
-    if (!isFile[index]) found.set(filename, null);
-  }
+  const present = filenames.flatMap((filename, index) => {
+    if (isFile[index]) return [{ filename, path: paths[index] ?? '' }];
+    found.set(filename, null);
+    return [];
+  });
   const digests = await hashFiles(
-    present.map((filename) =>
-      join(resolve(root), ...safeRelativePath(filename, 'A Packages index')),
-    ),
+    present.map(({ path }) => path),
     signal ? { signal } : {},
   );
-  present.forEach((filename, index) => {
+  present.forEach(({ filename }, index) => {
     const digest = digests[index];
     found.set(filename, digest ? { size: digest.size, sha256: digest.sha256 } : null);
   });
