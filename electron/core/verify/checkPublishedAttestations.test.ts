@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildVerificationSummary, openpgpSigner, signEnvelope } from '../attest/index';
 import { readReleaseKey, withUnlockedKey } from '../signing/index';
 import { generatedKey, TEST_PASSPHRASE } from '../signing/testing/generatedKeys';
@@ -17,9 +18,14 @@ beforeEach(async () => {
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
 
-/** A VSA signed by a fresh release key, listing `inputs`, published under attestations/v1.0/. */
+let releaseKey: Awaited<ReturnType<typeof generatedKey>>;
+beforeAll(async () => {
+  releaseKey = await generatedKey();
+});
+
+/** A VSA signed by the release key, listing `inputs`, published under attestations/v1.0/. */
 async function publishVsa(inputs: { uri: string; sha256: string }[]) {
-  const { armored, publicKey } = await generatedKey();
+  const { armored, publicKey } = releaseKey;
   const key = await readReleaseKey(armored);
   const envelope = await withUnlockedKey(key, TEST_PASSPHRASE, (unlocked) => {
     const { sign, keyid } = openpgpSigner(unlocked, new Date());
@@ -69,6 +75,24 @@ describe('checkPublishedAttestations', () => {
       },
     ]);
     expect(check.problems[0]).toContain('countersign attest export --out attestations/v1.0');
+  });
+
+  it('fails a VSA listed where a statement belongs, though its signature verifies', async () => {
+    const key = await publishVsa([]);
+    const folder = join(root, 'attestations', 'v1.0');
+    // The VSA is a valid, signed envelope: listed by another VSA as a statement, it is refused.
+    const vsaBytes = await readFile(join(folder, 'vsa.intoto.json'));
+    await writeFile(join(folder, 'other.intoto.json'), vsaBytes);
+    const sha256 = createHash('sha256').update(vsaBytes).digest('hex');
+    await publishVsa([{ uri: 'other.intoto.json', sha256 }]);
+    const check = await checkPublishedAttestations(root, [key], promotion, served);
+    expect(check.files[1]).toMatchObject({
+      file: 'attestations/v1.0/other.intoto.json',
+      status: 'failed',
+    });
+    expect(check.files[1]?.problem).toMatch(
+      /predicate type .*verification_summary.*, not https:\/\/countersign.dev\/attestations\/rebuild\/v1/,
+    );
   });
 
   it('fails a VSA signed by a key other than the release key', async () => {

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import type * as openpgp from 'openpgp';
 import {
   dsseEnvelopeSchema,
+  REBUILD_PREDICATE_TYPE,
   statementSchema,
+  VSA_PREDICATE_TYPE,
   vsaPredicateSchema,
 } from '../../../shared/attestation';
 import type { AttestationFileCheck, AttestationsCheck } from '../../../shared/verify';
@@ -29,13 +31,16 @@ interface ReadEnvelope {
   predicate: unknown;
 }
 
+/** The one predicate type a file of the folder may carry: the VSA, or a rebuild statement. */
+type Expected = typeof VSA_PREDICATE_TYPE | typeof REBUILD_PREDICATE_TYPE;
+
 /** Reads, hashes and verifies one envelope of the folder; never throws for what it finds. */
 async function readEnvelope(
   root: string,
   folder: string,
   file: string,
   keys: openpgp.PublicKey[],
-  expectedSha256: string | null,
+  expected: { sha256: string | null; predicateType: Expected },
   signal: AbortSignal | undefined,
 ): Promise<ReadEnvelope> {
   const path = `${folder}/${file}`;
@@ -50,8 +55,8 @@ async function readEnvelope(
   );
   if (!bytes) return failed('missing', 'apt-prod does not serve it');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (expectedSha256 !== null && sha256 !== expectedSha256) {
-    return failed('failed', `its SHA-256 is ${sha256}, not the ${expectedSha256} the VSA lists`);
+  if (expected.sha256 !== null && sha256 !== expected.sha256) {
+    return failed('failed', `its SHA-256 is ${sha256}, not the ${expected.sha256} the VSA lists`);
   }
   let envelope;
   try {
@@ -65,6 +70,12 @@ async function readEnvelope(
   const statement = statementSchema.parse(
     JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')),
   );
+  if (statement.predicateType !== expected.predicateType) {
+    return failed(
+      'failed',
+      `it is signed, but its predicate type is ${quoted(statement.predicateType)}, not ${expected.predicateType}`,
+    );
+  }
   return {
     check: {
       file: path,
@@ -104,7 +115,14 @@ export async function checkPublishedAttestations(
         : 'failed',
   });
 
-  const vsa = await readEnvelope(root, folder, VSA_FILE, keys, null, signal);
+  const vsa = await readEnvelope(
+    root,
+    folder,
+    VSA_FILE,
+    keys,
+    { sha256: null, predicateType: VSA_PREDICATE_TYPE },
+    signal,
+  );
   files.push(vsa.check);
   if (vsa.check.status !== 'verified') {
     if (vsa.check.status === 'missing') {
@@ -126,7 +144,14 @@ export async function checkPublishedAttestations(
       });
       continue;
     }
-    const statement = await readEnvelope(root, folder, uri, keys, digest.sha256, signal);
+    const statement = await readEnvelope(
+      root,
+      folder,
+      uri,
+      keys,
+      { sha256: digest.sha256, predicateType: REBUILD_PREDICATE_TYPE },
+      signal,
+    );
     files.push(statement.check);
     attested.push(...statement.check.subjects);
   }
