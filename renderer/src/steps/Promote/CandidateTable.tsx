@@ -26,7 +26,7 @@ export function CandidateTable({
   onChoose: (name: string, selected: boolean) => void;
 }) {
   return (
-    <table className="promote-table" data-testid="promote-candidates">
+    <table className="data-table promote-table" data-testid="promote-candidates">
       <caption className="promote-table__caption">Packages in apt-test</caption>
       <thead>
         <tr>

@@ -9,7 +9,7 @@ export function PackageTable({ suite }: { suite: SuiteVerification }) {
   }
   return (
     <div className="qa-table-wrap">
-      <table className="qa-table" data-testid="verify-repo-packages">
+      <table className="data-table qa-table" data-testid="verify-repo-packages">
         <caption className="visually-hidden">Packages of this suite</caption>
         <thead>
           <tr>
