@@ -6,6 +6,8 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import { engineLayering } from './eslint/engineLayering.js';
+import { rendererLayering } from './eslint/rendererLayering.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
@@ -108,4 +110,6 @@ export default tseslint.config(
     ignores: ['electron/main/ipcHandlers.ts', 'electron/preload/preload.ts'],
     rules: layer([rawIpc], [{ group: ['**/renderer/**'], message: 'Bad layering.' }]),
   },
+  ...engineLayering,
+  ...rendererLayering,
 );
