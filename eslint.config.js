@@ -34,7 +34,7 @@ export default tseslint.config(
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',
-      'electron/core/tags/fixtures/**',
+      'electron/core/tag/fixtures/**',
     ],
   },
   js.configs.recommended,

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { rebuildRecipeSchema } from '../shared/rebuild';
 import { createDemo, DEMO_RECIPE } from '../electron/core/demo/createDemo';
-import { runGit } from '../electron/core/git/runGit';
-import { ensureBaseImage } from '../electron/core/rebuild/baseImage';
+import { runGit } from '../electron/core/lib/git/runGit';
+import { ensureBaseImage } from '../electron/core/lib/docker/baseImage';
 import { rebuildRelease } from '../electron/core/rebuild/rebuildRelease';
 
 const silent = { phase: () => {}, log: () => {} };

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDemo } from '../electron/core/demo/createDemo';
-import { loadProject } from '../electron/core/project/projectStore';
-import { verifyTag } from '../electron/core/tags/verifyTag';
+import { loadProject } from '../electron/core/lib/project/projectStore';
+import { verifyTag } from '../electron/core/tag/verifyTag';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 

@@ -1,7 +1,7 @@
 import type { AuditChainState } from '../../shared/audit';
 import type { AppError } from '../../shared/errors';
-import type { AuditHeadCheck } from '../core/review/auditHead';
-import type { AuditHistory } from '../core/review/auditHistory';
+import type { AuditHeadCheck } from '../core/audit/auditHead';
+import type { AuditHistory } from '../core/audit/auditHistory';
 import { safeForTerminal } from './terminalText';
 
 const safe = (text: string) => safeForTerminal(text);

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DemoRepo } from '../core/demo/gitRepo';
+import { DemoRepo } from '../core/lib/git/gitRepo';
 import { makeDemo } from '../testing/demoFixture';
 
 // Drives the built CLI exactly as a script would (`npm test` builds before testing).

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { CountersignError } from '../../shared/errors';
-import { readKeyring } from '../core/signers/readKeyring';
+import { readKeyring } from '../core/lib/openpgp/readKeyring';
 
 /** Reads a keyring file given on the command line (armored or binary, never a keybox). */
 export async function readKeyringFile(file: string) {

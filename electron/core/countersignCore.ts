@@ -1,21 +1,21 @@
 import type { CountersignApi } from '../../shared/api';
 import { CountersignError } from '../../shared/errors';
 import type { ProjectSummary } from '../../shared/project';
-import { ciSourceSetup } from './artifacts/ciSourceSetup';
-import { compareRelease } from './artifacts/compareRelease';
-import { readSavedComparison } from './artifacts/compareStore';
-import { reviewFolder } from './project/countersignHome';
+import { ciSourceSetup } from './compare/ciSourceSetup';
+import { compareRelease } from './compare/compareRelease';
+import { readSavedComparison } from './lib/reviewFolder/compareStore';
+import { reviewFolder } from './lib/project/countersignHome';
 import { createReviewApi } from './review/reviewService';
-import { promotionSetup } from './promotion/projectPromotion';
-import { createPromotionApi } from './promotion/promotionService';
+import { promotionSetup } from './promote/projectPromotion';
+import { createPromotionApi } from './promote/promotionService';
 import { createVerificationApi } from './verify/verificationService';
-import { JobRegistry } from './jobs/jobRegistry';
-import { loadProject, saveProject, type LoadedProject } from './project/projectStore';
-import { describeSigner } from './signers/keyFacts';
-import { addTrustedKeys, removeTrustedKey } from './signers/trustList';
+import { JobRegistry } from './lib/jobs/jobRegistry';
+import { loadProject, saveProject, type LoadedProject } from './lib/project/projectStore';
+import { describeSigner } from './lib/openpgp/keyFacts';
+import { addTrustedKeys, removeTrustedKey } from './tag/trustList';
 import { listRebuilds, rebuildSetup, rebuildVerifiedTag } from './rebuild/rebuildService';
-import { listTags } from './tags/readTag';
-import { verifyTag } from './tags/verifyTag';
+import { listTags } from './tag/readTag';
+import { verifyTag } from './tag/verifyTag';
 
 export interface CountersignCore {
   api: CountersignApi;

@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compareRelease } from '../core/artifacts/compareRelease';
+import { compareRelease } from '../core/compare/compareRelease';
 import { createCountersignCore, type CountersignCore } from '../core/countersignCore';
-import type { JobReporter } from '../core/jobs/jobRegistry';
-import { reviewFolder } from '../core/project/countersignHome';
-import { loadProject, type LoadedProject } from '../core/project/projectStore';
+import type { JobReporter } from '../core/lib/jobs/jobRegistry';
+import { reviewFolder } from '../core/lib/project/countersignHome';
+import { loadProject, type LoadedProject } from '../core/lib/project/projectStore';
 import { rebuildVerifiedTag } from '../core/rebuild/rebuildService';
 import { makeDemo } from './demoFixture';
 

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { dsseEnvelopeSchema, type DsseEnvelope } from '../../../shared/attestation';
 import { CountersignError } from '../../../shared/errors';
 import { exportAttestations, verifyEnvelope } from '../../core/attest/index';
-import { readReleaseKey, withUnlockedKey } from '../../core/signing/index';
+import { readReleaseKey, withUnlockedKey } from '../../core/lib/openpgp/index';
 import { EXIT } from '../exitCodes';
 import { parseOptions, requireOption } from '../parseOptions';
 import { readPassphraseFd, readPassphraseFile } from '../readPassphrase';

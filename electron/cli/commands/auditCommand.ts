@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { CountersignError, toAppError } from '../../../shared/errors';
-import { verifyAuditHead } from '../../core/review/auditHead';
-import { auditHistory } from '../../core/review/auditHistory';
+import { verifyAuditHead } from '../../core/audit/auditHead';
+import { auditHistory } from '../../core/audit/auditHistory';
 import { auditText, type AuditHeadOutcome } from '../auditText';
 import { EXIT } from '../exitCodes';
 import { parseOptions, requireOption } from '../parseOptions';

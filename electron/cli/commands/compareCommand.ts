@@ -3,11 +3,11 @@ import type { ArtifactComparison, CompareResult } from '../../../shared/compare'
 import { packageNameSchema } from '../../../shared/compare';
 import { CountersignError } from '../../../shared/errors';
 import { tagNameSchema } from '../../../shared/tags';
-import { repositoryKeysOf, sourceKindOf } from '../../core/artifacts/ciSourceSetup';
-import { ciLocationOf, recordComparison } from '../../core/artifacts/compareRelease';
-import { compareSources } from '../../core/artifacts/compareSources';
-import { countersignHome, reviewFolder } from '../../core/project/countersignHome';
-import { loadProject, type LoadedProject } from '../../core/project/projectStore';
+import { repositoryKeysOf, sourceKindOf } from '../../core/compare/ciSourceSetup';
+import { ciLocationOf, recordComparison } from '../../core/compare/compareRelease';
+import { compareSources } from '../../core/compare/compareSources';
+import { countersignHome, reviewFolder } from '../../core/lib/project/countersignHome';
+import { loadProject, type LoadedProject } from '../../core/lib/project/projectStore';
 import { EXIT } from '../exitCodes';
 import { parseOptions } from '../parseOptions';
 import { readKeyringFile } from '../readKeyringFile';

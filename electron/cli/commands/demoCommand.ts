@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createDemo } from '../../core/demo/createDemo';
-import { countersignHome } from '../../core/project/countersignHome';
+import { countersignHome } from '../../core/lib/project/countersignHome';
 import { EXIT } from '../exitCodes';
 import { parseOptions } from '../parseOptions';
 

@@ -3,19 +3,19 @@ import { basename, resolve } from 'node:path';
 import { CountersignError } from '../../../shared/errors';
 import { packageNameSchema } from '../../../shared/compare';
 import { tagNameSchema } from '../../../shared/tags';
-import { reviewFolder } from '../../core/project/countersignHome';
-import { loadProject, type LoadedProject } from '../../core/project/projectStore';
-import { preparePromotion } from '../../core/promotion/planPromotion';
+import { reviewFolder } from '../../core/lib/project/countersignHome';
+import { loadProject, type LoadedProject } from '../../core/lib/project/projectStore';
+import { preparePromotion } from '../../core/promote/planPromotion';
 import {
   aptProdRootOf,
   projectPromotionSources,
   projectReleaseKey,
-} from '../../core/promotion/projectPromotion';
-import { rollbackRelease } from '../../core/promotion/rollbackRelease';
-import type { PromotionSources } from '../../core/promotion/promotionSources';
-import { runPromotion } from '../../core/promotion/runPromotion';
-import { recordedTagGate } from '../../core/promotion/tagGate';
-import { readReleaseKey } from '../../core/signing/index';
+} from '../../core/promote/projectPromotion';
+import { rollbackRelease } from '../../core/promote/rollbackRelease';
+import type { PromotionSources } from '../../core/promote/promotionSources';
+import { runPromotion } from '../../core/promote/runPromotion';
+import { recordedTagGate } from '../../core/lib/reviewFolder/tagGate';
+import { readReleaseKey } from '../../core/lib/openpgp/index';
 import { EXIT } from '../exitCodes';
 import { parseOptions } from '../parseOptions';
 import { planText, resultText } from '../promotionText';

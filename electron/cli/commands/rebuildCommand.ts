@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { CountersignError } from '../../../shared/errors';
 import { tagNameSchema } from '../../../shared/tags';
-import { reviewFolder } from '../../core/project/countersignHome';
-import { loadProject } from '../../core/project/projectStore';
+import { reviewFolder } from '../../core/lib/project/countersignHome';
+import { loadProject } from '../../core/lib/project/projectStore';
 import { rebuildVerifiedTag } from '../../core/rebuild/rebuildService';
 import { EXIT } from '../exitCodes';
 import { parseOptions } from '../parseOptions';

@@ -1,12 +1,20 @@
 import { basename } from 'node:path';
 import { CountersignError } from '../../../shared/errors';
 import type { DifferenceNode } from '../../../shared/review';
-import { readSavedComparison } from '../../core/artifacts/compareStore';
+import { readSavedComparison } from '../../core/lib/reviewFolder/compareStore';
 import { describeRule } from '../../../shared/decisionRule';
 import { pathPattern } from '../../../shared/pathPattern';
-import { artifactFiles } from '../../core/review/artifactFiles';
-import { currentDecisions, recordDecisions, verdictOf } from '../../core/review/decisions';
-import { readSavedReport, reportFolder, type SavedReport } from '../../core/review/reportStore';
+import { artifactFiles } from '../../core/lib/reviewFolder/artifactFiles';
+import {
+  currentDecisions,
+  recordDecisions,
+  verdictOf,
+} from '../../core/lib/reviewFolder/decisions';
+import {
+  readSavedReport,
+  reportFolder,
+  type SavedReport,
+} from '../../core/lib/reviewFolder/reportStore';
 import { locateTarget, makeReport } from '../../core/review/reviewService';
 import { EXIT } from '../exitCodes';
 import { parseOptions, requireOption } from '../parseOptions';

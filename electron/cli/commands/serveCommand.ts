@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CountersignError } from '../../../shared/errors';
 import { createCountersignCore } from '../../core/countersignCore';
-import { loadProject } from '../../core/project/projectStore';
+import { loadProject } from '../../core/lib/project/projectStore';
 import { startBrowserServer } from '../../server/browserServer';
 import { parseOptions } from '../parseOptions';
 

@@ -1,7 +1,7 @@
 import { CountersignError } from '../../../shared/errors';
 import { verifyTagRequestSchema, type TagVerdict } from '../../../shared/tags';
-import { loadProject } from '../../core/project/projectStore';
-import { verifyTag } from '../../core/tags/verifyTag';
+import { loadProject } from '../../core/lib/project/projectStore';
+import { verifyTag } from '../../core/tag/verifyTag';
 import { EXIT } from '../exitCodes';
 import { parseOptions } from '../parseOptions';
 import { readKeyringFile } from '../readKeyringFile';

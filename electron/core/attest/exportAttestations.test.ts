@@ -13,12 +13,12 @@ import {
 } from '../../../shared/attestation';
 import type { ArtifactComparison, CompareResult } from '../../../shared/compare';
 import type { BuildInfo } from '../../../shared/rebuild';
-import { saveComparison } from '../artifacts/compareStore';
-import { appendAuditEntry, readAuditEntries } from '../review/auditLog';
-import { recordDecisions } from '../review/decisions';
-import { reportFolder, saveReportTree } from '../review/reportStore';
-import { readReleaseKey, withUnlockedKey } from '../signing/index';
-import { generatedKey, refusal, TEST_PASSPHRASE } from '../signing/testing/generatedKeys';
+import { saveComparison } from '../lib/reviewFolder/compareStore';
+import { appendAuditEntry, readAuditEntries } from '../audit/auditLog';
+import { recordDecisions } from '../lib/reviewFolder/decisions';
+import { reportFolder, saveReportTree } from '../lib/reviewFolder/reportStore';
+import { readReleaseKey, withUnlockedKey } from '../lib/openpgp/index';
+import { generatedKey, refusal, TEST_PASSPHRASE } from '../lib/openpgp/testing/generatedKeys';
 import { exportAttestations, VSA_FILE } from './exportAttestations';
 import { buildRebuildStatements } from './rebuildStatements';
 import { verifyEnvelope } from './verifyEnvelope';

@@ -1,6 +1,6 @@
 import * as openpgp from 'openpgp';
-import { signingOptions } from '../signing/signDetached';
-import type { UnlockedReleaseKey } from '../signing/unlockReleaseKey';
+import { signingOptions } from '../lib/openpgp/signDetached';
+import type { UnlockedReleaseKey } from '../lib/openpgp/unlockReleaseKey';
 import type { PaeSigner } from './dsse';
 
 /**

@@ -11,11 +11,11 @@ import type { AuditEntry } from '../../../shared/audit';
 import type { ArtifactComparison } from '../../../shared/compare';
 import { CountersignError } from '../../../shared/errors';
 import { buildInfoSchema } from '../../../shared/rebuild';
-import { readSavedComparison } from '../artifacts/compareStore';
-import { readJsonFile } from '../fs/readJsonFile';
-import { readAuditEntries } from '../review/auditLog';
-import { currentDecisions, verdictOf } from '../review/decisions';
-import { readSavedReport, reportFolder } from '../review/reportStore';
+import { readSavedComparison } from '../lib/reviewFolder/compareStore';
+import { readJsonFile } from '../lib/fs/readJsonFile';
+import { readAuditEntries } from '../audit/auditLog';
+import { currentDecisions, verdictOf } from '../lib/reviewFolder/decisions';
+import { readSavedReport, reportFolder } from '../lib/reviewFolder/reportStore';
 
 /** The fields of a `promotion` audit entry an attestation relies on (runPromotion.ts writes it). */
 const promotionEntrySchema = z.object({

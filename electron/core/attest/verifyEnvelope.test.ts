@@ -5,8 +5,8 @@ import {
   type DsseEnvelope,
   type Statement,
 } from '../../../shared/attestation';
-import { readReleaseKey, withUnlockedKey } from '../signing/index';
-import { generatedKey, TEST_PASSPHRASE } from '../signing/testing/generatedKeys';
+import { readReleaseKey, withUnlockedKey } from '../lib/openpgp/index';
+import { generatedKey, TEST_PASSPHRASE } from '../lib/openpgp/testing/generatedKeys';
 import { signEnvelope } from './dsse';
 import { openpgpSigner } from './openpgpSigner';
 import { buildVerificationSummary } from './verificationSummary';

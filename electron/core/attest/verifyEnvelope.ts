@@ -11,7 +11,7 @@ import {
   type DsseEnvelope,
   type Statement,
 } from '../../../shared/attestation';
-import { fingerprintOf } from '../signers/keyFacts';
+import { fingerprintOf } from '../lib/openpgp/keyFacts';
 import { pae } from './dsse';
 
 export interface VerifyEnvelopeOptions {

@@ -3,12 +3,12 @@ import { join, resolve } from 'node:path';
 import { CountersignError } from '../../../shared/errors';
 import type { ProjectConfig } from '../../../shared/project';
 import type { RebuildRecipe } from '../../../shared/rebuild';
-import { GnupgHome } from '../gpg/gnupgHome';
-import { saveProject } from '../project/projectStore';
-import { addTrustedKeys } from '../signers/trustList';
+import { GnupgHome } from '../lib/gpg/gnupgHome';
+import { saveProject } from '../lib/project/projectStore';
+import { addTrustedKeys } from '../tag/trustList';
 import { publishDemoCi, type DemoCiRelease } from './demoCiArtifacts';
 import { createDemoReleaseKey, type DemoReleaseKey } from './demoReleaseKey';
-import { DemoRepo } from './gitRepo';
+import { DemoRepo } from '../lib/git/gitRepo';
 import { DEMO_RC_DATE, DEMO_RELEASE_DATE, demoSourceFiles } from './demoSource';
 
 export interface DemoRelease {

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { packagesIndexText, releaseText } from '../apt/writeIndexes';
-import { readDebControl } from '../artifacts/deb/readDebControl';
-import type { GnupgHome } from '../gpg/gnupgHome';
+import { packagesIndexText, releaseText } from '../lib/apt/writeIndexes';
+import { readDebControl } from '../lib/deb/readDebControl';
+import type { GnupgHome } from '../lib/gpg/gnupgHome';
 
 const digest = (algorithm: 'md5' | 'sha256', bytes: Uint8Array | string) =>
   createHash(algorithm).update(bytes).digest('hex');

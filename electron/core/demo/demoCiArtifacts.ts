@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { RebuildRecipe } from '../../../shared/rebuild';
-import type { GnupgHome } from '../gpg/gnupgHome';
+import type { GnupgHome } from '../lib/gpg/gnupgHome';
 import { buildDeb, rewriteFileInDeb } from './debPackaging';
 import { buildLikeCi } from './demoCiBuild';
 import { writeSignedRepository } from './demoAptRepository';

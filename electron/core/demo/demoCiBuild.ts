@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RebuildRecipe } from '../../../shared/rebuild';
-import { countersignCache } from '../project/countersignHome';
-import { bootstrapTag } from '../rebuild/baseImage';
+import { countersignCache } from '../lib/project/countersignHome';
+import { bootstrapTag } from '../lib/docker/baseImage';
 import { rebuildRelease } from '../rebuild/rebuildRelease';
 
 /**

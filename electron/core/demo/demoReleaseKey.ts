@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as openpgp from 'openpgp';
-import { readReleaseKey, storeReleaseKey } from '../signing/index';
+import { readReleaseKey, storeReleaseKey } from '../lib/openpgp/index';
 
 export const RELEASE_UID = 'Countersign Demo Release <release@example.org>';
 

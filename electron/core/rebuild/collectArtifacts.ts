@@ -1,7 +1,7 @@
 import { copyFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RebuiltArtifact } from '../../../shared/rebuild';
-import { sha256File } from '../fs/sha256File';
+import { sha256File } from '../lib/fs/sha256File';
 
 /** "*.deb" → a whole-name matcher; only * and ? are special, nothing can reach a path separator. */
 export function matcherFor(pattern: string): RegExp {

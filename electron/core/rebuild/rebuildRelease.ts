@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { CountersignError } from '../../../shared/errors';
 import type { BuildInfo, RebuildRecipe } from '../../../shared/rebuild';
-import { writeFileAtomic } from '../fs/atomicWrite';
-import type { JobReporter } from '../jobs/jobRegistry';
-import { ensureBaseImage } from './baseImage';
+import { writeFileAtomic } from '../lib/fs/atomicWrite';
+import type { JobReporter } from '../lib/jobs/jobRegistry';
+import { ensureBaseImage } from '../lib/docker/baseImage';
 import { REFERENCE_BUILD, type BuildVariation } from './buildVariation';
 import { collectArtifacts } from './collectArtifacts';
-import { assertDockerAvailable, docker, runDocker } from './dockerCli';
+import { assertDockerAvailable, docker, runDocker } from '../lib/docker/dockerCli';
 import { sourceDateEpoch } from './sourceDateEpoch';
 
 export interface RebuildInput {

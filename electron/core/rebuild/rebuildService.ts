@@ -7,14 +7,14 @@ import {
   type RebuildSetup,
   type RebuildSummary,
 } from '../../../shared/rebuild';
-import { readJsonFile } from '../fs/readJsonFile';
-import type { JobReporter } from '../jobs/jobRegistry';
-import { reviewFolder } from '../project/countersignHome';
-import { appendAuditEntry } from '../review/auditLog';
-import type { LoadedProject } from '../project/projectStore';
-import { verifyTag } from '../tags/verifyTag';
-import { recordTagVerified } from '../promotion/tagGate';
-import { bootstrapTag } from './baseImage';
+import { readJsonFile } from '../lib/fs/readJsonFile';
+import type { JobReporter } from '../lib/jobs/jobRegistry';
+import { reviewFolder } from '../lib/project/countersignHome';
+import { appendAuditEntry } from '../audit/auditLog';
+import type { LoadedProject } from '../lib/project/projectStore';
+import { verifyTag } from '../tag/verifyTag';
+import { recordTagVerified } from '../lib/reviewFolder/tagGate';
+import { bootstrapTag } from '../lib/docker/baseImage';
 import { VARIED_BUILD } from './buildVariation';
 import { compareRebuilds } from './compareRebuilds';
 import { rebuildRelease } from './rebuildRelease';

@@ -1,4 +1,4 @@
-import { runGit } from '../git/runGit';
+import { runGit } from '../lib/git/runGit';
 
 /** The date of the top entry of a debian/changelog, as dpkg-parsechangelog reads it; null when absent. */
 export function changelogTimestamp(changelog: string): number | null {

@@ -6,7 +6,7 @@ import type { ArtifactReview } from '../../../shared/review';
 import { validateRequest } from '../../../shared/validate';
 import { comparedDemo, type ComparedDemo } from '../../testing/comparedDemo';
 import { createCountersignCore, type CountersignCore } from '../countersignCore';
-import { checkAuditChain } from './auditLog';
+import { checkAuditChain } from '../audit/auditLog';
 
 // The demo release, rebuilt and compared once; then reviewed with real diffoscope.
 

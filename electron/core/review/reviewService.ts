@@ -9,18 +9,23 @@ import type {
   MemberDifference,
   ReportInfo,
 } from '../../../shared/review';
-import { sha256File } from '../fs/sha256File';
-import { readSavedComparison } from '../artifacts/compareStore';
+import { sha256File } from '../lib/fs/sha256File';
+import { readSavedComparison } from '../lib/reviewFolder/compareStore';
 import { describeRule, ruleSelection } from '../../../shared/decisionRule';
-import { explainedTree } from '../diffoscope/explainedTree';
-import { diffMemberPair } from '../diffoscope/members/diffMemberPair';
-import { memberDifferences } from '../diffoscope/members/memberDifferences';
-import { runDiffoscope } from '../diffoscope/runDiffoscope';
-import type { JobRegistry, JobReporter } from '../jobs/jobRegistry';
-import { reviewFolder } from '../project/countersignHome';
-import type { LoadedProject } from '../project/projectStore';
-import { artifactFiles, type ArtifactFiles } from './artifactFiles';
-import { artifactStanding, currentDecisions, recordDecisions, verdictOf } from './decisions';
+import { explainedTree } from '../lib/diffoscope/explainedTree';
+import { diffMemberPair } from '../lib/diffoscope/members/diffMemberPair';
+import { memberDifferences } from '../lib/diffoscope/members/memberDifferences';
+import { runDiffoscope } from '../lib/diffoscope/runDiffoscope';
+import type { JobRegistry, JobReporter } from '../lib/jobs/jobRegistry';
+import { reviewFolder } from '../lib/project/countersignHome';
+import type { LoadedProject } from '../lib/project/projectStore';
+import { artifactFiles, type ArtifactFiles } from '../lib/reviewFolder/artifactFiles';
+import {
+  artifactStanding,
+  currentDecisions,
+  recordDecisions,
+  verdictOf,
+} from '../lib/reviewFolder/decisions';
 import {
   clearReport,
   RAW_REPORT,
@@ -29,7 +34,7 @@ import {
   reportFolder,
   saveReportTree,
   type SavedReport,
-} from './reportStore';
+} from '../lib/reviewFolder/reportStore';
 
 type ReviewChannel =
   | 'review:open'

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildVerificationSummary, openpgpSigner, signEnvelope } from '../attest/index';
-import { readReleaseKey, withUnlockedKey } from '../signing/index';
-import { generatedKey, TEST_PASSPHRASE } from '../signing/testing/generatedKeys';
+import { readReleaseKey, withUnlockedKey } from '../lib/openpgp/index';
+import { generatedKey, TEST_PASSPHRASE } from '../lib/openpgp/testing/generatedKeys';
 import { checkPublishedAttestations } from './checkPublishedAttestations';
 
 const SHA = 'a'.repeat(64);

@@ -8,14 +8,14 @@ import {
   vsaPredicateSchema,
 } from '../../../shared/attestation';
 import type { AttestationFileCheck, AttestationsCheck } from '../../../shared/verify';
-import { quoted } from '../apt/hostileText';
-import { openRepositoryLocation } from '../apt/repositoryLocation';
+import { quoted } from '../lib/apt/hostileText';
+import { openRepositoryLocation } from '../lib/apt/repositoryLocation';
 import { VSA_FILE, verifyEnvelope } from '../attest/index';
 import {
   ATTESTATIONS_FOLDER,
   RELEASES_FOLDER,
   releaseFolderName,
-} from '../promotion/releaseFolders';
+} from '../lib/reviewFolder/releaseFolders';
 import { hashPackageFiles } from './hashPackageFiles';
 import type { PromotedRelease } from './reviewEvidence';
 

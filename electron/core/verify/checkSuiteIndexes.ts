@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { IndexFileCheck, UnexpectedItem } from '../../../shared/verify';
-import type { AptPackage } from '../apt/aptTypes';
-import { compressionOf, decompressIndex } from '../apt/decompressIndex';
-import { FileTooLargeError } from '../apt/locationErrors';
-import { readPackagesIndex } from '../apt/packagesIndex';
-import type { ReleaseEntry, ReleaseFile } from '../apt/releaseFile';
-import type { RepositoryLocation } from '../apt/repositoryLocation';
+import type { AptPackage } from '../lib/apt/aptTypes';
+import { compressionOf, decompressIndex } from '../lib/apt/decompressIndex';
+import { FileTooLargeError } from '../lib/apt/locationErrors';
+import { readPackagesIndex } from '../lib/apt/packagesIndex';
+import type { ReleaseEntry, ReleaseFile } from '../lib/apt/releaseFile';
+import type { RepositoryLocation } from '../lib/apt/repositoryLocation';
 
 // As the reader: room for any real index, and a refusal of a decompression bomb.
 const MAX_INDEX_BYTES = 1024 * 1024 * 1024;

@@ -1,12 +1,12 @@
 import type * as openpgp from 'openpgp';
 import type { SignatureFileCheck } from '../../../shared/verify';
-import { parseReleaseFile, type ReleaseFile } from '../apt/releaseFile';
-import type { RepositoryLocation } from '../apt/repositoryLocation';
+import { parseReleaseFile, type ReleaseFile } from '../lib/apt/releaseFile';
+import type { RepositoryLocation } from '../lib/apt/repositoryLocation';
 import {
   verifyDetachedRelease,
   verifyInRelease,
   type ReleaseSignatureCheck,
-} from '../apt/verifyReleaseSignature';
+} from '../lib/apt/verifyReleaseSignature';
 
 const MAX_RELEASE_BYTES = 16 * 1024 * 1024;
 const MAX_SIGNATURE_BYTES = 1024 * 1024;

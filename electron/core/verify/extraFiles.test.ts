@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseReleaseFile } from '../apt/releaseFile';
+import { parseReleaseFile } from '../lib/apt/releaseFile';
 import { releaseFilesOf, unreferencedFiles } from './extraFiles';
 
 const SHA = 'c'.repeat(64);

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ReleaseFile } from '../apt/releaseFile';
+import type { ReleaseFile } from '../lib/apt/releaseFile';
 import { byHashPath } from './checkSuiteIndexes';
 
 /** The folders apt reads; `.countersign/` and `releases/` beside them are Countersign's own. */

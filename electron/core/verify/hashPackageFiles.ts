@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { safeRelativePath } from '../apt/repositoryPath';
-import { openRepositoryLocation } from '../apt/repositoryLocation';
-import { hashFiles } from '../artifacts/hashing/hashPool';
+import { safeRelativePath } from '../lib/apt/repositoryPath';
+import { openRepositoryLocation } from '../lib/apt/repositoryLocation';
+import { hashFiles } from '../lib/hashing/hashPool';
 
 /** What a package file turned out to be; null when it is not there. */
 export type FoundFile = { size: number; sha256: string } | null;

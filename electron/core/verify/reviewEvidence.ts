@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CountersignError } from '../../../shared/errors';
-import { readSavedComparison } from '../artifacts/compareStore';
-import { readAuditEntries } from '../review/auditLog';
-import { artifactStanding } from '../review/decisions';
+import { readSavedComparison } from '../lib/reviewFolder/compareStore';
+import { readAuditEntries } from '../audit/auditLog';
+import { artifactStanding } from '../lib/reviewFolder/decisions';
 
 /** What a review folder vouches for, by the SHA-256 of CI's files. */
 export interface ReviewEvidence {

@@ -1,11 +1,11 @@
 import type { RequestOf, ResponseOf } from '../../../shared/api';
-import type { JobRegistry } from '../jobs/jobRegistry';
-import { reviewFolder } from '../project/countersignHome';
-import type { LoadedProject } from '../project/projectStore';
-import { aptProdRootOf, projectReleaseKey } from '../promotion/projectPromotion';
-import { appendAuditEntry } from '../review/auditLog';
-import { auditHistory } from '../review/auditHistory';
-import { verifyAuditHead } from '../review/auditHead';
+import type { JobRegistry } from '../lib/jobs/jobRegistry';
+import { reviewFolder } from '../lib/project/countersignHome';
+import type { LoadedProject } from '../lib/project/projectStore';
+import { aptProdRootOf, projectReleaseKey } from '../promote/projectPromotion';
+import { appendAuditEntry } from '../audit/auditLog';
+import { auditHistory } from '../audit/auditHistory';
+import { verifyAuditHead } from '../audit/auditHead';
 import { toAppError } from '../../../shared/errors';
 import { verifyRepository } from './verifyRepository';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type * as openpgp from 'openpgp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackageCheck, RepositoryVerification } from '../../../shared/verify';
-import { AptTestServer } from '../apt/testing/aptTestServer';
+import { AptTestServer } from '../lib/apt/testing/aptTestServer';
 import {
   copyFolder,
   flipByte,

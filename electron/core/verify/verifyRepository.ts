@@ -8,12 +8,12 @@ import {
   type SuiteVerification,
   type UnexpectedItem,
 } from '../../../shared/verify';
-import { chooseSuite } from '../apt/chooseSuite';
-import { cancelledIfAborted } from '../apt/locationErrors';
-import { openRepositoryLocation } from '../apt/repositoryLocation';
-import { safeRelativePath } from '../apt/repositoryPath';
-import type { JobReporter } from '../jobs/jobRegistry';
-import { fingerprintOf } from '../signers/keyFacts';
+import { chooseSuite } from '../lib/apt/chooseSuite';
+import { cancelledIfAborted } from '../lib/apt/locationErrors';
+import { openRepositoryLocation } from '../lib/apt/repositoryLocation';
+import { safeRelativePath } from '../lib/apt/repositoryPath';
+import type { JobReporter } from '../lib/jobs/jobRegistry';
+import { fingerprintOf } from '../lib/openpgp/keyFacts';
 import { checkPublishedAttestations } from './checkPublishedAttestations';
 import { checkSuiteIndexes } from './checkSuiteIndexes';
 import { checkSuiteSignatures } from './checkSuiteSignatures';

@@ -1,0 +1,55 @@
+import { dirname } from 'node:path';
+import type { RequestOf, ResponseOf } from '../../../shared/api';
+import type { JobRegistry } from '../lib/jobs/jobRegistry';
+import { reviewFolder } from '../lib/project/countersignHome';
+import { saveProject, type LoadedProject } from '../lib/project/projectStore';
+import { readReleaseKey, storeReleaseKey } from '../lib/openpgp/index';
+import { preparePromotion } from './planPromotion';
+import { aptProdRootOf, projectPromotionSources } from './projectPromotion';
+import { rollbackRelease } from './rollbackRelease';
+import { runPromotion } from './runPromotion';
+
+type PromotionChannel = 'signing:importKey' | 'promote:plan' | 'promote:run' | 'promote:rollback';
+
+export type PromotionApi = {
+  [C in PromotionChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>>;
+};
+
+/** Step 5 for the UI and `serve`: the release key, the plan, the promotion, the rollback. */
+export function createPromotionApi(
+  open: () => Promise<LoadedProject>,
+  jobs: JobRegistry,
+): PromotionApi {
+  return {
+    'signing:importKey': async ({ key, allowUnprotected }) => {
+      const project = await open();
+      const releaseKey = await readReleaseKey(key, { allowUnprotected });
+      const file = await storeReleaseKey(dirname(project.file), releaseKey);
+      await saveProject(project.file, {
+        ...project.config,
+        releaseKey: { file, fingerprint: releaseKey.info.fingerprint },
+      });
+      return releaseKey.info;
+    },
+
+    'promote:plan': async (request) => {
+      const project = await open();
+      return jobs.run('promote-plan', `Plan the promotion of ${request.tag}`, async (report) => {
+        const sources = await projectPromotionSources(project, request.tag);
+        return (await preparePromotion(sources, request, report)).plan;
+      });
+    },
+
+    'promote:run': async (request) => {
+      const project = await open();
+      return jobs.run('promote', `Promote ${request.tag} to apt-prod`, async (report) =>
+        runPromotion(await projectPromotionSources(project, request.tag), request, report),
+      );
+    },
+
+    'promote:rollback': async ({ tag }) => {
+      const project = await open();
+      return rollbackRelease(aptProdRootOf(project), reviewFolder(project.config.name, tag));
+    },
+  };
+}
