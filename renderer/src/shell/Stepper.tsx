@@ -1,11 +1,11 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useComparisonState } from '../steps/Compare/useCompareTag';
-import { useVerifiedTag } from '../steps/useVerifiedTag';
+import { useVerifiedTag } from '../stores/useVerifiedTag';
 import { STEPS, stepAvailability, type StepContext, type StepId } from '../steps/stepCatalog';
-import { useCompareStore } from '../stores/compareStore';
-import { usePromoteRunStore } from '../stores/promoteStore';
-import { useRebuildStore } from '../stores/rebuildStore';
-import { useVerifyRunStore } from '../stores/verifyStore';
+import { useCompareStore } from '../steps/Compare/compareStore';
+import { usePromoteRunStore } from '../steps/Promote/promoteStore';
+import { useRebuildStore } from '../steps/Rebuild/rebuildStore';
+import { useVerifyRunStore } from '../steps/Verify/verifyStore';
 import { useUiStore } from '../stores/uiStore';
 
 export const stepTabId = (step: StepId) => `step-tab-${step}`;

@@ -14,8 +14,13 @@ import { UntrustedText } from '../../components/UntrustedText';
 import { formatByteSize } from '../../format/byteSize';
 import { revealHiddenCharacters } from '../../format/revealHiddenCharacters';
 import { debIdentityOf, needsReview, type ArtifactSort, type SortKey } from './artifactTable';
-import { ArtifactStatusLabel } from './ArtifactStatusLabel';
-import { rowsPerPage, scrollTopToReveal, visibleRows, type ScrollGeometry } from './virtualWindow';
+import { ArtifactStatusLabel } from '../../components/ArtifactStatusLabel';
+import {
+  rowsPerPage,
+  scrollTopToReveal,
+  visibleRows,
+  type ScrollGeometry,
+} from '../../components/virtualWindow';
 
 /** Fixed heights (also in compare.css), so the window is pure arithmetic. */
 export const ROW_HEIGHT = 52;

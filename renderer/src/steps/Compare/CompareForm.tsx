@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import { useCompareStore } from '../../stores/compareStore';
+import { useCompareStore } from './compareStore';
 import { useReleaseStore } from '../../stores/releaseStore';
 import { CiSourceFacts } from './CiSourceFacts';
 import { LocalSourceFacts } from './LocalSourceFacts';

@@ -1,7 +1,7 @@
 import { JobProgress } from '../../jobs/JobProgress';
 import { JOB_STATE_LABEL } from '../../jobs/jobStateLabel';
 import { UntrustedText } from '../../components/UntrustedText';
-import { useCompareStore } from '../../stores/compareStore';
+import { useCompareStore } from './compareStore';
 import { describeProgress } from './progressText';
 
 /** The comparison under way: its phase, the bytes hashed so far, and Cancel. */

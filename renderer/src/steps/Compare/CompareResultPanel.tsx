@@ -1,4 +1,4 @@
-import { useCompareStore } from '../../stores/compareStore';
+import { useCompareStore } from './compareStore';
 import { CompareResultView } from './CompareResultView';
 
 /** The comparison of this release if there is one, else what is happening instead. */

@@ -3,12 +3,12 @@ import type { CompareResult } from '../../../../shared/compare';
 import { DateTime } from '../../components/DateTime';
 import { UntrustedText } from '../../components/UntrustedText';
 import { formatByteSize } from '../../format/byteSize';
-import { useCompareStore } from '../../stores/compareStore';
+import { useCompareStore } from './compareStore';
 import { useUiStore } from '../../stores/uiStore';
 import { ArtifactGrid } from './ArtifactGrid';
 import { filterArtifacts, sortArtifacts } from './artifactTable';
 import { CompareVerdict } from './CompareVerdict';
-import { formatCount } from './formatCount';
+import { formatCount } from '../../format/count';
 import { RecordedSourceFacts } from './RecordedSourceFacts';
 import { StatusFilterBar } from './StatusFilterBar';
 

@@ -1,5 +1,5 @@
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useCompareStore } from '../../stores/compareStore';
+import { useCompareStore } from './compareStore';
 import { CompareProgress } from './CompareProgress';
 
 /** The run's state: progress while it works, then its error or cancellation; load errors too. */

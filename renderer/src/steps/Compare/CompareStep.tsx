@@ -1,4 +1,4 @@
-import '../../styles/compare.css';
+import './compare.css';
 import { CompareForm } from './CompareForm';
 import { CompareResultPanel } from './CompareResultPanel';
 import { CompareRunPanel } from './CompareRunPanel';

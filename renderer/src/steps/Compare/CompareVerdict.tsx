@@ -1,6 +1,6 @@
 import type { CompareResult } from '../../../../shared/compare';
 import { countNeedingReview } from './artifactTable';
-import { formatCount } from './formatCount';
+import { formatCount } from '../../format/count';
 
 /** The one line a release manager reads first: all identical, or how many need a look. */
 export function CompareVerdict({ result }: { result: CompareResult }) {

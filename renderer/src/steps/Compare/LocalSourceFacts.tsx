@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { DateTime } from '../../components/DateTime';
 import { UntrustedText } from '../../components/UntrustedText';
-import { useRebuildStore } from '../../stores/rebuildStore';
+import { useRebuildStore } from '../Rebuild/rebuildStore';
 import { useUiStore } from '../../stores/uiStore';
 
 /** The local side: the release's reference rebuild kept in its review folder, if there is one. */

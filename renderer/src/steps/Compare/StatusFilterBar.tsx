@@ -1,6 +1,6 @@
 import type { ArtifactStatus, ComparisonSummary } from '../../../../shared/compare';
-import { formatCount } from './formatCount';
-import { STATUS_ICON } from './statusText';
+import { formatCount } from '../../format/count';
+import { STATUS_ICON } from '../../format/artifactStatus';
 
 const ITEMS: {
   status: ArtifactStatus;

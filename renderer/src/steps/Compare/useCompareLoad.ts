@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useCompareStore } from '../../stores/compareStore';
+import { useCompareStore } from './compareStore';
 
 /** Reads the release's saved comparison once per tag, when the step opens on it. */
 export function useCompareLoad(tag: string | null): void {

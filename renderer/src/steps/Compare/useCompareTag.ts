@@ -1,5 +1,5 @@
-import { useCompareStore } from '../../stores/compareStore';
-import { useVerifiedTag } from '../useVerifiedTag';
+import { useCompareStore } from './compareStore';
+import { useVerifiedTag } from '../../stores/useVerifiedTag';
 import type { ComparisonState } from '../stepCatalog';
 import { countNeedingReview } from './artifactTable';
 import { useCompareLoad } from './useCompareLoad';

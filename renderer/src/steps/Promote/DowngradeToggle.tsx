@@ -1,4 +1,4 @@
-import { usePromotePlanStore } from '../../stores/promoteStore';
+import { usePromotePlanStore } from './promoteStore';
 import { CheckField } from './CheckField';
 
 /** "Allow downgrade": shown only when the plan refused an older version than apt-prod's. */

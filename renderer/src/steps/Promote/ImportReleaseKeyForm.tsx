@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { SubmitWithStatus } from '../../components/SubmitWithStatus';
 import { FieldNote, fieldNoteId } from '../../components/FieldNote';
-import { usePromotePlanStore } from '../../stores/promoteStore';
+import { usePromotePlanStore } from './promoteStore';
 import { CheckField } from './CheckField';
 import { readReleaseKeyFile, ReleaseKeyFileProblem } from './readReleaseKeyFile';
 

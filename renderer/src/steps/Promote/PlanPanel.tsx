@@ -1,6 +1,6 @@
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { planIsCurrent } from '../../stores/promoteStorePlan';
-import { usePromotePlanStore, usePromoteRunStore } from '../../stores/promoteStore';
+import { planIsCurrent } from './planningSlice';
+import { usePromotePlanStore, usePromoteRunStore } from './promoteStore';
 import { CandidateTable } from './CandidateTable';
 import { chosenPackages } from './candidateSelection';
 import { ChangeList } from './ChangeList';

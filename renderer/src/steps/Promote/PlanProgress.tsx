@@ -1,6 +1,6 @@
 import { UntrustedText } from '../../components/UntrustedText';
 import { JobProgress } from '../../jobs/JobProgress';
-import { usePromotePlanStore } from '../../stores/promoteStore';
+import { usePromotePlanStore } from './promoteStore';
 
 /** The plan being made: the engine's phase (reading the review, apt-test, apt-prod) and Cancel. */
 export function PlanProgress() {

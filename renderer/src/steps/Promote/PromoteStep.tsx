@@ -1,4 +1,4 @@
-import '../../styles/promote.css';
+import './promote.css';
 import { useRef } from 'react';
 import { PlanPanel } from './PlanPanel';
 import { PromotionResultPanel } from './PromotionResultPanel';

@@ -3,7 +3,7 @@ import { DateTime } from '../../components/DateTime';
 import { Fingerprint } from '../../components/Fingerprint';
 import { Sha } from '../../components/Sha';
 import { UntrustedText } from '../../components/UntrustedText';
-import { usePromoteRunStore } from '../../stores/promoteStore';
+import { usePromoteRunStore } from './promoteStore';
 import { ChangeList } from './ChangeList';
 import { writingChanges } from './changeText';
 import { RollbackControl } from './RollbackControl';

@@ -1,5 +1,5 @@
 import { UntrustedText } from '../../components/UntrustedText';
-import { usePromotePlanStore, usePromoteRunStore } from '../../stores/promoteStore';
+import { usePromotePlanStore, usePromoteRunStore } from './promoteStore';
 import { useReleaseStore } from '../../stores/releaseStore';
 import { PublicationSummary } from './PublicationSummary';
 import { RollbackControl } from './RollbackControl';

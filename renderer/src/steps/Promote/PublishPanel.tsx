@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { planIsCurrent } from '../../stores/promoteStorePlan';
-import { usePromotePlanStore, usePromoteRunStore } from '../../stores/promoteStore';
+import { planIsCurrent } from './planningSlice';
+import { usePromotePlanStore, usePromoteRunStore } from './promoteStore';
 import { writingChanges } from './changeText';
 import { PassphraseField } from './PassphraseField';
 import { PUBLISH_ERROR_ID, PublishError } from './PublishError';

@@ -1,6 +1,6 @@
 import { UntrustedText } from '../../components/UntrustedText';
 import { JobProgress } from '../../jobs/JobProgress';
-import { usePromoteRunStore } from '../../stores/promoteStore';
+import { usePromoteRunStore } from './promoteStore';
 import { promotePhaseStates, type PromotePhaseState } from './promotePhases';
 
 const PHASE_STATE_LABEL: Record<PromotePhaseState, string> = {

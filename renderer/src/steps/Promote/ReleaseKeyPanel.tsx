@@ -1,5 +1,5 @@
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { usePromotePlanStore } from '../../stores/promoteStore';
+import { usePromotePlanStore } from './promoteStore';
 import { ImportReleaseKeyForm } from './ImportReleaseKeyForm';
 import { ReleaseKeyFacts } from './ReleaseKeyFacts';
 import { useReleaseKey } from './useReleaseKey';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PublicationInfo } from '../../../../shared/promote';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { UntrustedText } from '../../components/UntrustedText';
-import { usePromoteRunStore } from '../../stores/promoteStore';
+import { usePromoteRunStore } from './promoteStore';
 import { describePublication } from './publicationText';
 
 type Focus = 'start' | 'keep' | 'outcome' | null;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { usePromotePlanStore, usePromoteRunStore } from '../../stores/promoteStore';
-import { useVerifiedTag } from '../useVerifiedTag';
+import { usePromotePlanStore, usePromoteRunStore } from './promoteStore';
+import { useVerifiedTag } from '../../stores/useVerifiedTag';
 
 /** The release this step is about: the one being published, else the one verified in step 1. */
 export function usePromoteTag(): string | null {

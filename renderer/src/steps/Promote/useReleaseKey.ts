@@ -1,5 +1,5 @@
 import type { ReleaseKeyInfo } from '../../../../shared/signing';
-import { usePromotePlanStore } from '../../stores/promoteStore';
+import { usePromotePlanStore } from './promoteStore';
 import { useReleaseStore } from '../../stores/releaseStore';
 
 export interface ReleaseKeyView {

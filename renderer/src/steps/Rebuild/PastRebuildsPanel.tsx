@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { DateTime } from '../../components/DateTime';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { UntrustedText } from '../../components/UntrustedText';
-import { useRebuildStore } from '../../stores/rebuildStore';
+import { useRebuildStore } from './rebuildStore';
 import { useRebuildTag } from './useRebuildTag';
 
 const VARIATION_LABEL = { reference: 'Reference', varied: 'Varied' } as const;

@@ -2,7 +2,7 @@ import type { FormEvent } from 'react';
 import { Sha } from '../../components/Sha';
 import { UntrustedText } from '../../components/UntrustedText';
 import { useReleaseStore } from '../../stores/releaseStore';
-import { useRebuildStore } from '../../stores/rebuildStore';
+import { useRebuildStore } from './rebuildStore';
 import { RecipeFacts } from './RecipeFacts';
 import { useRebuildTag } from './useRebuildTag';
 

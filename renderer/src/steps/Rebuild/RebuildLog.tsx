@@ -1,5 +1,5 @@
 import { memo, useDeferredValue, useLayoutEffect, useRef, useState } from 'react';
-import { useRebuildStore } from '../../stores/rebuildStore';
+import { useRebuildStore } from './rebuildStore';
 import { filterLines, splitOnMatches } from './logSearch';
 
 /** One log line, as text only, with matches of the search marked. */

@@ -1,6 +1,6 @@
 import { JobProgress } from '../../jobs/JobProgress';
 import { JOB_STATE_LABEL } from '../../jobs/jobStateLabel';
-import { useRebuildStore } from '../../stores/rebuildStore';
+import { useRebuildStore } from './rebuildStore';
 import { overallProgress, phaseViews, type PhaseState } from './rebuildPhases';
 
 const PHASE_STATE_LABEL: Record<PhaseState, string> = {

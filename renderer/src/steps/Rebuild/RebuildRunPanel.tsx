@@ -1,5 +1,5 @@
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useRebuildStore } from '../../stores/rebuildStore';
+import { useRebuildStore } from './rebuildStore';
 import { RebuildLog } from './RebuildLog';
 import { RebuildPhases } from './RebuildPhases';
 import { RebuildResultView } from './RebuildResultView';

@@ -1,5 +1,5 @@
-import { useRebuildStore } from '../../stores/rebuildStore';
-import { useVerifiedTag } from '../useVerifiedTag';
+import { useRebuildStore } from './rebuildStore';
+import { useVerifiedTag } from '../../stores/useVerifiedTag';
 
 /** The tag this step is about: the one being rebuilt, else the one verified in step 1. */
 export function useRebuildTag(): string | null {

@@ -3,7 +3,7 @@ import type { Decision, DifferenceNode, ReviewDecision } from '../../../../share
 import { DateTime } from '../../components/DateTime';
 import { FieldNote, fieldNoteId } from '../../components/FieldNote';
 import { UntrustedText } from '../../components/UntrustedText';
-import { useReviewStore } from '../../stores/reviewStore';
+import { useReviewStore } from './reviewStore';
 import { STATUS_ICON, STATUS_LABEL } from './reviewText';
 
 export const COMMENT_FIELD_ID = 'review-comment';

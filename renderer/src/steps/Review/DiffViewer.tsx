@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { diffKey, type DiffView } from '../../stores/createReviewStore';
-import { useReviewStore } from '../../stores/reviewStore';
-import { formatCount } from '../Compare/formatCount';
+import { diffKey, type DiffView } from './createReviewStore';
+import { useReviewStore } from './reviewStore';
+import { formatCount } from '../../format/count';
 import { DiffPageBlock } from './DiffPageBlock';
 import {
   DIFF_PAGE_LINES,

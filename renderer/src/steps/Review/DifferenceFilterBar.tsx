@@ -1,5 +1,5 @@
 import type { ArtifactReview } from '../../../../shared/review';
-import { formatCount } from '../Compare/formatCount';
+import { formatCount } from '../../format/count';
 import { DIFFERENCE_FILTERS, type DifferenceFilter } from './differenceTree';
 import { STATUS_ICON } from './reviewText';
 

@@ -2,8 +2,12 @@ import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent 
 import { UntrustedText } from '../../components/UntrustedText';
 import { formatByteSize } from '../../format/byteSize';
 import { revealHiddenCharacters } from '../../format/revealHiddenCharacters';
-import { formatCount } from '../Compare/formatCount';
-import { scrollTopToReveal, visibleRows, type ScrollGeometry } from '../Compare/virtualWindow';
+import { formatCount } from '../../format/count';
+import {
+  scrollTopToReveal,
+  visibleRows,
+  type ScrollGeometry,
+} from '../../components/virtualWindow';
 import { lastName, nodeLabel, type TreeRow } from './differenceTree';
 import { STATUS_ICON, STATUS_LABEL } from './reviewText';
 

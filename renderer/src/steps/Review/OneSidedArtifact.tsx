@@ -2,7 +2,7 @@ import type { Ref } from 'react';
 import type { ArtifactComparison } from '../../../../shared/compare';
 import { UntrustedText } from '../../components/UntrustedText';
 import { useUiStore } from '../../stores/uiStore';
-import { ArtifactStatusLabel } from '../Compare/ArtifactStatusLabel';
+import { ArtifactStatusLabel } from '../../components/ArtifactStatusLabel';
 import { CopyFacts } from './CopyFacts';
 
 const WHAT_IT_MEANS: Record<'only-ci' | 'only-local', string> = {

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FieldNote, fieldNoteId } from '../../components/FieldNote';
 import { UntrustedText } from '../../components/UntrustedText';
 import { JobProgress } from '../../jobs/JobProgress';
-import { useReviewStore } from '../../stores/reviewStore';
+import { useReviewStore } from './reviewStore';
 import {
   DEFAULT_TIME_LIMIT_SECONDS,
   MAX_TIME_LIMIT_SECONDS,

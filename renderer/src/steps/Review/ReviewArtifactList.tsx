@@ -1,6 +1,6 @@
 import type { ReviewSummary } from '../../../../shared/review';
 import { UntrustedText } from '../../components/UntrustedText';
-import { formatCount } from '../Compare/formatCount';
+import { formatCount } from '../../format/count';
 import { listedArtifacts } from './reviewChoices';
 import { VerdictLabel } from './VerdictLabel';
 

@@ -1,10 +1,10 @@
 import 'diff2html/bundles/css/diff2html.min.css';
-import '../../styles/review.css';
+import './review.css';
 import { useEffect, useRef } from 'react';
 import type { ArtifactComparison } from '../../../../shared/compare';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useCompareStore } from '../../stores/compareStore';
-import { useReviewStore } from '../../stores/reviewStore';
+import { useCompareStore } from '../Compare/compareStore';
+import { useReviewStore } from './reviewStore';
 import { useUiStore } from '../../stores/uiStore';
 import { useCompareTag } from '../Compare/useCompareTag';
 import { OneSidedArtifact } from './OneSidedArtifact';

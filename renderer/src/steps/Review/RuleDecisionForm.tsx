@@ -2,8 +2,8 @@ import { useDeferredValue, useId, useMemo, useState, type FormEvent } from 'reac
 import type { Decision, DifferenceNode } from '../../../../shared/review';
 import { FieldNote, fieldNoteId } from '../../components/FieldNote';
 import { UntrustedText } from '../../components/UntrustedText';
-import { useReviewStore } from '../../stores/reviewStore';
-import { formatCount } from '../Compare/formatCount';
+import { useReviewStore } from './reviewStore';
+import { formatCount } from '../../format/count';
 import { ruleSelection, type DecisionRule } from '../../../../shared/decisionRule';
 import { nodeLabel } from './differenceTree';
 

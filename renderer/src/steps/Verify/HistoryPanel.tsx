@@ -1,7 +1,7 @@
 import { DateTime } from '../../components/DateTime';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { UntrustedText } from '../../components/UntrustedText';
-import { useVerifyHistoryStore } from '../../stores/verifyStore';
+import { useVerifyHistoryStore } from './verifyStore';
 import { SignedHead } from './SignedHead';
 import { chainSummary } from './verifyText';
 

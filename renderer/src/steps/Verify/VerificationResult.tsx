@@ -1,7 +1,7 @@
 import type { RefObject } from 'react';
 import { DateTime } from '../../components/DateTime';
 import { UntrustedText } from '../../components/UntrustedText';
-import { useVerifyRunStore } from '../../stores/verifyStore';
+import { useVerifyRunStore } from './verifyStore';
 import { AttestationChecks } from './AttestationChecks';
 import { FileFindings } from './FileFindings';
 import { PackageTable } from './PackageTable';

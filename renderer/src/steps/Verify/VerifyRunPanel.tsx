@@ -2,7 +2,7 @@ import { useEffect, useRef, type RefObject } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { UntrustedText } from '../../components/UntrustedText';
 import { JobProgress } from '../../jobs/JobProgress';
-import { useVerifyRunStore } from '../../stores/verifyStore';
+import { useVerifyRunStore } from './verifyStore';
 
 /**
  * The button that checks apt-prod against the release key and this release's

@@ -1,7 +1,7 @@
-import '../../styles/verify.css';
+import './verify.css';
 import { useEffect, useRef } from 'react';
-import { useVerifyHistoryStore, useVerifyRunStore } from '../../stores/verifyStore';
-import { useVerifiedTag } from '../useVerifiedTag';
+import { useVerifyHistoryStore, useVerifyRunStore } from './verifyStore';
+import { useVerifiedTag } from '../../stores/useVerifiedTag';
 import { HistoryPanel } from './HistoryPanel';
 import { VerificationResult } from './VerificationResult';
 import { VerifyRunPanel } from './VerifyRunPanel';

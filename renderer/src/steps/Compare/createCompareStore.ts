@@ -1,20 +1,15 @@
 import { create } from 'zustand';
-import type { CountersignClient } from '../../../shared/api';
-import type { ArtifactStatus, CompareResult } from '../../../shared/compare';
-import type { AppError } from '../../../shared/errors';
-import {
-  DEFAULT_SORT,
-  nextSort,
-  type ArtifactSort,
-  type SortKey,
-} from '../steps/Compare/artifactTable';
+import type { CountersignClient } from '../../../../shared/api';
+import type { ArtifactStatus, CompareResult } from '../../../../shared/compare';
+import type { AppError } from '../../../../shared/errors';
+import { DEFAULT_SORT, nextSort, type ArtifactSort, type SortKey } from './artifactTable';
 import {
   createJobFollowSlice,
   JOB_IDLE,
   JOB_STARTED,
   jobSettled,
   type JobFollowSlice,
-} from './jobFollowSlice';
+} from '../../stores/jobFollowSlice';
 
 /** The run's job (its progress is bytes hashed so far, both sides together) comes from the slice. */
 export interface CompareState extends JobFollowSlice {

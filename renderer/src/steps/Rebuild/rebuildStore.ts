@@ -1,6 +1,6 @@
-import { activeTransport } from '../transport/activeTransport';
+import { activeTransport } from '../../transport/activeTransport';
 import { createRebuildStore } from './createRebuildStore';
-import { followJobEvents } from './jobsStore';
+import { followJobEvents } from '../../stores/jobsStore';
 
 /** The one rebuild store of this window. */
 export const useRebuildStore = createRebuildStore(activeTransport.client);

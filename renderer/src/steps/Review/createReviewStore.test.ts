@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Channel } from '../../../shared/api';
-import type { JobEvent } from '../../../shared/jobs';
+import type { Channel } from '../../../../shared/api';
+import type { JobEvent } from '../../../../shared/jobs';
 import type {
   ArtifactReview,
   DiffPage,
   DifferenceNode,
   ReviewSummary,
-} from '../../../shared/review';
+} from '../../../../shared/review';
 import { createReviewStore, DIFF_CACHE_SIZE, diffKey } from './createReviewStore';
-import { fakeClient as recordingClient } from './testing/fakeClient';
+import { fakeClient as recordingClient } from '../../stores/testing/fakeClient';
 
 /** The shared fake engine, plus answering the latest call on a channel. */
 function fakeClient() {

@@ -1,5 +1,5 @@
-import type { ArtifactStatus } from '../../../../shared/compare';
-import { STATUS_ICON, STATUS_LABEL } from './statusText';
+import type { ArtifactStatus } from '../../../shared/compare';
+import { STATUS_ICON, STATUS_LABEL } from '../format/artifactStatus';
 
 /** A row's status as an icon and its word; colour only repeats what the text says. */
 export function ArtifactStatusLabel({ status }: { status: ArtifactStatus }) {

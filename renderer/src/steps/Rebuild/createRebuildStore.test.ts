@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { JobEvent } from '../../../shared/jobs';
+import type { JobEvent } from '../../../../shared/jobs';
 import { createRebuildStore, MAX_REBUILD_LOG_LINES } from './createRebuildStore';
-import { fakeClient } from './testing/fakeClient';
+import { fakeClient } from '../../stores/testing/fakeClient';
 
 const JOB = '0b3c4f2e-8a8d-4a51-9d6c-1f2e3d4c5b6a';
 

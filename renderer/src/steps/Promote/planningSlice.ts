@@ -1,21 +1,16 @@
 import { create } from 'zustand';
-import type { CountersignClient } from '../../../shared/api';
-import type { AppError } from '../../../shared/errors';
-import type { PromotionPlan, PromotionRequest } from '../../../shared/promote';
-import type { ReleaseKeyInfo } from '../../../shared/signing';
-import {
-  chosenPackages,
-  planRequestFor,
-  samePlanRequest,
-  withPackage,
-} from '../steps/Promote/candidateSelection';
+import type { CountersignClient } from '../../../../shared/api';
+import type { AppError } from '../../../../shared/errors';
+import type { PromotionPlan, PromotionRequest } from '../../../../shared/promote';
+import type { ReleaseKeyInfo } from '../../../../shared/signing';
+import { chosenPackages, planRequestFor, samePlanRequest, withPackage } from './candidateSelection';
 import {
   createJobFollowSlice,
   JOB_IDLE,
   JOB_STARTED,
   jobSettled,
   type JobFollowSlice,
-} from './jobFollowSlice';
+} from '../../stores/jobFollowSlice';
 
 /** The planning job ("promote-plan") comes from the slice: `running` means a plan is being made. */
 export interface PromotePlanState extends JobFollowSlice {

@@ -1,7 +1,7 @@
-import { activeTransport } from '../transport/activeTransport';
-import { followJobEvents } from './jobsStore';
-import { createVerifyHistoryStore } from './verifyStoreHistory';
-import { createVerifyRunStore } from './verifyStoreRun';
+import { activeTransport } from '../../transport/activeTransport';
+import { followJobEvents } from '../../stores/jobsStore';
+import { createVerifyHistoryStore } from './releaseHistorySlice';
+import { createVerifyRunStore } from './verificationSlice';
 
 /** The release's history of this window: its timeline, chain and signed head. */
 export const useVerifyHistoryStore = createVerifyHistoryStore(activeTransport.client);

@@ -1,4 +1,4 @@
-import type { ArtifactStatus } from '../../../../shared/compare';
+import type { ArtifactStatus } from '../../../shared/compare';
 
 /** A row's status in words: the text always travels with the icon and colour. */
 export const STATUS_LABEL: Record<ArtifactStatus, string> = {

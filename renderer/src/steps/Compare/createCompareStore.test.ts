@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ArtifactSource, CompareResult } from '../../../shared/compare';
-import type { JobEvent } from '../../../shared/jobs';
+import type { ArtifactSource, CompareResult } from '../../../../shared/compare';
+import type { JobEvent } from '../../../../shared/jobs';
 import { createCompareStore } from './createCompareStore';
-import { fakeClient } from './testing/fakeClient';
+import { fakeClient } from '../../stores/testing/fakeClient';
 
 const JOB = '7d1e0c5a-2b3c-4d5e-8f90-a1b2c3d4e5f6';
 

@@ -1,13 +1,13 @@
 import { create } from 'zustand';
-import type { CountersignClient } from '../../../shared/api';
-import type { RepositoryVerification } from '../../../shared/verify';
+import type { CountersignClient } from '../../../../shared/api';
+import type { RepositoryVerification } from '../../../../shared/verify';
 import {
   createJobFollowSlice,
   JOB_IDLE,
   JOB_STARTED,
   jobSettled,
   type JobFollowSlice,
-} from './jobFollowSlice';
+} from '../../stores/jobFollowSlice';
 
 /** The verification's job ("verify-repo": signatures, indexes, package hashes) comes from the slice. */
 export interface VerifyRunState extends JobFollowSlice {

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { JobEvent } from '../../../shared/jobs';
-import type { RunPromotionRequest } from '../../../shared/promote';
-import { sampleResult } from '../steps/Promote/testing/samplePlan';
-import { createPromoteRunStore } from './promoteStoreRun';
-import { fakeClient } from './testing/fakeClient';
+import type { JobEvent } from '../../../../shared/jobs';
+import type { RunPromotionRequest } from '../../../../shared/promote';
+import { sampleResult } from './testing/samplePlan';
+import { createPromoteRunStore } from './publicationSlice';
+import { fakeClient } from '../../stores/testing/fakeClient';
 
 const JOB = '8a7b6c5d-4e3f-4a1b-9c0d-1e2f3a4b5c6d';
 const PASSPHRASE = 'correct horse battery staple';

@@ -1,7 +1,7 @@
-import { activeTransport } from '../transport/activeTransport';
-import { followJobEvents } from './jobsStore';
-import { createPromotePlanStore } from './promoteStorePlan';
-import { createPromoteRunStore } from './promoteStoreRun';
+import { activeTransport } from '../../transport/activeTransport';
+import { followJobEvents } from '../../stores/jobsStore';
+import { createPromotePlanStore } from './planningSlice';
+import { createPromoteRunStore } from './publicationSlice';
 
 /** The one promotion plan of this window: the packages chosen, the plan, the release key. */
 export const usePromotePlanStore = createPromotePlanStore(activeTransport.client);

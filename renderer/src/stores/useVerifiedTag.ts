@@ -1,4 +1,4 @@
-import { useReleaseStore } from '../stores/releaseStore';
+import { useReleaseStore } from './releaseStore';
 
 /** The tag verified in step 1, if the tag chosen there is the one that verified. */
 export function useVerifiedTag(): string | null {

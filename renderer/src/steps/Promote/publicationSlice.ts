@@ -1,14 +1,18 @@
 import { create } from 'zustand';
-import type { CountersignClient } from '../../../shared/api';
-import type { AppError } from '../../../shared/errors';
-import type { PromotionResult, RollbackResult, RunPromotionRequest } from '../../../shared/promote';
+import type { CountersignClient } from '../../../../shared/api';
+import type { AppError } from '../../../../shared/errors';
+import type {
+  PromotionResult,
+  RollbackResult,
+  RunPromotionRequest,
+} from '../../../../shared/promote';
 import {
   createJobFollowSlice,
   JOB_IDLE,
   JOB_STARTED,
   jobSettled,
   type JobFollowSlice,
-} from './jobFollowSlice';
+} from '../../stores/jobFollowSlice';
 
 /** The publication's job ("promote": pool, indexes, sign, switch, cleanup) comes from the slice. */
 export interface PromoteRunState extends JobFollowSlice {

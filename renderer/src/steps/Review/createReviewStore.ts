@@ -1,18 +1,18 @@
 import { create } from 'zustand';
-import type { CountersignClient } from '../../../shared/api';
-import type { AppError } from '../../../shared/errors';
-import type { JobEvent } from '../../../shared/jobs';
-import type { ArtifactReview, Decision, DiffPage, ReviewSummary } from '../../../shared/review';
-import type { DecisionRule } from '../../../shared/decisionRule';
-import { DIFF_PAGE_LINES, type DiffLayout } from '../steps/Review/diffRendering';
-import { pickSelection, treeRows, type DifferenceFilter } from '../steps/Review/differenceTree';
+import type { CountersignClient } from '../../../../shared/api';
+import type { AppError } from '../../../../shared/errors';
+import type { JobEvent } from '../../../../shared/jobs';
+import type { ArtifactReview, Decision, DiffPage, ReviewSummary } from '../../../../shared/review';
+import type { DecisionRule } from '../../../../shared/decisionRule';
+import { DIFF_PAGE_LINES, type DiffLayout } from './diffRendering';
+import { pickSelection, treeRows, type DifferenceFilter } from './differenceTree';
 import {
   createJobFollowSlice,
   JOB_IDLE,
   JOB_STARTED,
   jobSettled,
   type JobFollowSlice,
-} from './jobFollowSlice';
+} from '../../stores/jobFollowSlice';
 
 /** The pages of one difference's diff loaded so far. */
 export interface DiffView {

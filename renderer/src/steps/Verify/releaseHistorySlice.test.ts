@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sampleHistory } from '../steps/Verify/testing/sampleVerification';
-import { fakeClient } from './testing/fakeClient';
-import { createVerifyHistoryStore } from './verifyStoreHistory';
+import { sampleHistory } from './testing/sampleVerification';
+import { fakeClient } from '../../stores/testing/fakeClient';
+import { createVerifyHistoryStore } from './releaseHistorySlice';
 
 describe('createVerifyHistoryStore', () => {
   it('reads the release history: timeline, chain and signed head', async () => {

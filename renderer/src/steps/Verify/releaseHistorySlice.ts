@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { AuditHistoryView } from '../../../shared/audit';
-import type { CountersignClient } from '../../../shared/api';
-import type { AppError } from '../../../shared/errors';
+import type { AuditHistoryView } from '../../../../shared/audit';
+import type { CountersignClient } from '../../../../shared/api';
+import type { AppError } from '../../../../shared/errors';
 
 export interface VerifyHistoryState {
   /** The release whose history is shown (or being read). */

@@ -1,6 +1,6 @@
-import { activeTransport } from '../transport/activeTransport';
+import { activeTransport } from '../../transport/activeTransport';
 import { createCompareStore } from './createCompareStore';
-import { followJobEvents } from './jobsStore';
+import { followJobEvents } from '../../stores/jobsStore';
 
 /** The one compare store of this window. */
 export const useCompareStore = createCompareStore(activeTransport.client);

@@ -1,16 +1,16 @@
 import { create } from 'zustand';
-import type { CountersignClient } from '../../../shared/api';
-import type { AppError } from '../../../shared/errors';
-import type { JobEvent } from '../../../shared/jobs';
-import type { RebuildResult, RebuildSummary } from '../../../shared/rebuild';
-import { appendCapped, type LogLine } from '../steps/Rebuild/logSearch';
-import { nextBuildNumber } from '../steps/Rebuild/rebuildPhases';
+import type { CountersignClient } from '../../../../shared/api';
+import type { AppError } from '../../../../shared/errors';
+import type { JobEvent } from '../../../../shared/jobs';
+import type { RebuildResult, RebuildSummary } from '../../../../shared/rebuild';
+import { appendCapped, type LogLine } from './logSearch';
+import { nextBuildNumber } from './rebuildPhases';
 import {
   createJobFollowSlice,
   JOB_STARTED,
   jobSettled,
   type JobFollowSlice,
-} from './jobFollowSlice';
+} from '../../stores/jobFollowSlice';
 
 /** The log kept for the live panel; older lines are dropped so it stays fast. */
 export const MAX_REBUILD_LOG_LINES = 5000;

@@ -1,6 +1,6 @@
-import { activeTransport } from '../transport/activeTransport';
+import { activeTransport } from '../../transport/activeTransport';
 import { createReviewStore } from './createReviewStore';
-import { followJobEvents, useJobsStore } from './jobsStore';
+import { followJobEvents, useJobsStore } from '../../stores/jobsStore';
 
 /** The one review store of this window. */
 export const useReviewStore = createReviewStore(activeTransport.client, {
