@@ -3,9 +3,9 @@ import { useComparisonState } from '../steps/Compare/useCompareTag';
 import { useVerifiedTag } from '../stores/useVerifiedTag';
 import { STEPS, stepAvailability, type StepContext, type StepId } from '../steps/stepCatalog';
 import { useCompareStore } from '../steps/Compare/compareStore';
-import { usePromoteRunStore } from '../steps/Promote/promoteStore';
+import { usePromoteStore } from '../steps/Promote/promoteStore';
 import { useRebuildStore } from '../steps/Rebuild/rebuildStore';
-import { useVerifyRunStore } from '../steps/Verify/verifyStore';
+import { useVerifyStore } from '../steps/Verify/verifyStore';
 import { useUiStore } from '../stores/uiStore';
 
 export const stepTabId = (step: StepId) => `step-tab-${step}`;
@@ -17,8 +17,10 @@ function useStepContext(): StepContext {
   const comparison = useComparisonState();
   const rebuilding = useRebuildStore((state) => state.running);
   const comparing = useCompareStore((state) => state.running);
-  const publishing = usePromoteRunStore((state) => state.running || state.rollingBack);
-  const verifying = useVerifyRunStore((state) => state.running);
+  const publishing = usePromoteStore(
+    (state) => state.publication.running || state.publication.rollingBack,
+  );
+  const verifying = useVerifyStore((state) => state.verification.running);
   const busy: StepId[] = [];
   if (rebuilding) busy.push('rebuild');
   if (comparing) busy.push('compare');

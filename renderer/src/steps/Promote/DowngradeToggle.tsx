@@ -1,10 +1,10 @@
-import { usePromotePlanStore } from './promoteStore';
+import { usePromoteStore } from './promoteStore';
 import { CheckField } from './CheckField';
 
 /** "Allow downgrade": shown only when the plan refused an older version than apt-prod's. */
 export function DowngradeToggle({ locked }: { locked: boolean }) {
-  const allowDowngrade = usePromotePlanStore((state) => state.allowDowngrade);
-  const setAllowDowngrade = usePromotePlanStore((state) => state.setAllowDowngrade);
+  const allowDowngrade = usePromoteStore((state) => state.planning.allowDowngrade);
+  const setAllowDowngrade = usePromoteStore((state) => state.planning.setAllowDowngrade);
   return (
     <CheckField
       id="promote-allow-downgrade"

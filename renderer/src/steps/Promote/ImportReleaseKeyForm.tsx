@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { SubmitWithStatus } from '../../components/SubmitWithStatus';
 import { FieldNote, fieldNoteId } from '../../components/FieldNote';
-import { usePromotePlanStore } from './promoteStore';
+import { usePromoteStore } from './promoteStore';
 import { CheckField } from './CheckField';
 import { readReleaseKeyFile, ReleaseKeyFileProblem } from './readReleaseKeyFile';
 
@@ -14,8 +14,8 @@ const KEY_FIELD = 'promote-key-text';
  * engine took it.
  */
 export function ImportReleaseKeyForm() {
-  const importKey = usePromotePlanStore((state) => state.importKey);
-  const busy = usePromotePlanStore((state) => state.importingKey);
+  const importKey = usePromoteStore((state) => state.planning.importKey);
+  const busy = usePromoteStore((state) => state.planning.importingKey);
   const [armored, setArmored] = useState('');
   const [allowUnprotected, setAllowUnprotected] = useState(false);
   const [problem, setProblem] = useState<string | undefined>(undefined);

@@ -1,6 +1,6 @@
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { planIsCurrent } from './planningSlice';
-import { usePromotePlanStore, usePromoteRunStore } from './promoteStore';
+import { usePromoteStore } from './promoteStore';
 import { CandidateTable } from './CandidateTable';
 import { chosenPackages } from './candidateSelection';
 import { ChangeList } from './ChangeList';
@@ -20,16 +20,20 @@ import { PublicationRefusalList } from './PublicationRefusalList';
  * Nothing here writes; changing the choice of packages plans again.
  */
 export function PlanPanel({ tag }: { tag: string }) {
-  const plan = usePromotePlanStore((state) => (state.tag === tag ? state.plan : null));
-  const selection = usePromotePlanStore((state) => state.selection);
-  const allowDowngrade = usePromotePlanStore((state) => state.allowDowngrade);
-  const planning = usePromotePlanStore((state) => state.running);
-  const current = usePromotePlanStore(planIsCurrent);
-  const error = usePromotePlanStore((state) => state.error);
-  const dismissError = usePromotePlanStore((state) => state.dismissError);
-  const replan = usePromotePlanStore((state) => state.replan);
-  const setPackageSelected = usePromotePlanStore((state) => state.setPackageSelected);
-  const locked = usePromoteRunStore((state) => state.running || state.rollingBack);
+  const plan = usePromoteStore((state) =>
+    state.planning.tag === tag ? state.planning.plan : null,
+  );
+  const selection = usePromoteStore((state) => state.planning.selection);
+  const allowDowngrade = usePromoteStore((state) => state.planning.allowDowngrade);
+  const planning = usePromoteStore((state) => state.planning.running);
+  const current = usePromoteStore((state) => planIsCurrent(state.planning));
+  const error = usePromoteStore((state) => state.planning.error);
+  const dismissError = usePromoteStore((state) => state.planning.dismissError);
+  const replan = usePromoteStore((state) => state.planning.replan);
+  const setPackageSelected = usePromoteStore((state) => state.planning.setPackageSelected);
+  const locked = usePromoteStore(
+    (state) => state.publication.running || state.publication.rollingBack,
+  );
 
   return (
     <section

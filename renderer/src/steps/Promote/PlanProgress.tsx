@@ -1,14 +1,14 @@
 import { UntrustedText } from '../../components/UntrustedText';
 import { JobProgress } from '../../jobs/JobProgress';
-import { usePromotePlanStore } from './promoteStore';
+import { usePromoteStore } from './promoteStore';
 
 /** The plan being made: the engine's phase (reading the review, apt-test, apt-prod) and Cancel. */
 export function PlanProgress() {
-  const phase = usePromotePlanStore((state) => state.phase);
-  const progress = usePromotePlanStore((state) => state.progress);
-  const jobId = usePromotePlanStore((state) => state.jobId);
-  const cancelling = usePromotePlanStore((state) => state.cancelling);
-  const cancelJob = usePromotePlanStore((state) => state.cancelJob);
+  const phase = usePromoteStore((state) => state.planning.phase);
+  const progress = usePromoteStore((state) => state.planning.progress);
+  const jobId = usePromoteStore((state) => state.planning.jobId);
+  const cancelling = usePromoteStore((state) => state.planning.cancelling);
+  const cancelJob = usePromoteStore((state) => state.planning.cancelJob);
   const cancelBlocked = jobId === null || cancelling;
   return (
     <div className="promote-plan-progress" data-testid="promote-plan-progress">

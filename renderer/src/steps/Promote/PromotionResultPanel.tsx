@@ -3,7 +3,7 @@ import { DateTime } from '../../components/DateTime';
 import { Fingerprint } from '../../components/Fingerprint';
 import { Sha } from '../../components/Sha';
 import { UntrustedText } from '../../components/UntrustedText';
-import { usePromoteRunStore } from './promoteStore';
+import { usePromoteStore } from './promoteStore';
 import { ChangeList } from './ChangeList';
 import { writingChanges } from './changeText';
 import { RollbackControl } from './RollbackControl';
@@ -17,11 +17,11 @@ export function PromotionResultPanel({
   tag: string;
   headingRef: RefObject<HTMLHeadingElement | null>;
 }) {
-  const result = usePromoteRunStore((state) =>
-    state.result?.plan.tag === tag ? state.result : null,
+  const result = usePromoteStore((state) =>
+    state.publication.result?.plan.tag === tag ? state.publication.result : null,
   );
-  const rolledBack = usePromoteRunStore(
-    (state) =>
+  const rolledBack = usePromoteStore(
+    ({ publication: state }) =>
       state.result !== null && state.rollbackResult?.from.id === state.result.publication.id,
   );
   if (result === null) return null;

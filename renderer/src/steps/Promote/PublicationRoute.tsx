@@ -1,5 +1,5 @@
 import { UntrustedText } from '../../components/UntrustedText';
-import { usePromotePlanStore, usePromoteRunStore } from './promoteStore';
+import { usePromoteStore } from './promoteStore';
 import { useReleaseStore } from '../../stores/releaseStore';
 import { PublicationSummary } from './PublicationSummary';
 import { RollbackControl } from './RollbackControl';
@@ -10,10 +10,12 @@ import { RollbackControl } from './RollbackControl';
  * window's is shown below (it sits there then).
  */
 export function PublicationRoute({ tag }: { tag: string }) {
-  const plan = usePromotePlanStore((state) => (state.tag === tag ? state.plan : null));
+  const plan = usePromoteStore((state) =>
+    state.planning.tag === tag ? state.planning.plan : null,
+  );
   const ciSource = useReleaseStore((state) => state.project?.ci?.source ?? null);
   const aptProd = useReleaseStore((state) => state.project?.aptProd?.location ?? null);
-  const resultShown = usePromoteRunStore((state) => state.result?.plan.tag === tag);
+  const resultShown = usePromoteStore((state) => state.publication.result?.plan.tag === tag);
   const from = plan?.from ?? ciSource;
   const to = plan?.to ?? aptProd;
 

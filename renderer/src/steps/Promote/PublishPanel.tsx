@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { planIsCurrent } from './planningSlice';
-import { usePromotePlanStore, usePromoteRunStore } from './promoteStore';
+import { usePromoteStore } from './promoteStore';
 import { writingChanges } from './changeText';
 import { PassphraseField } from './PassphraseField';
 import { PUBLISH_ERROR_ID, PublishError } from './PublishError';
@@ -22,16 +22,18 @@ export function PublishPanel({
   tag: string;
   resultHeadingRef: RefObject<HTMLHeadingElement | null>;
 }) {
-  const plan = usePromotePlanStore((state) => (state.tag === tag ? state.plan : null));
-  const planRequest = usePromotePlanStore((state) => state.planRequest);
-  const planCurrent = usePromotePlanStore(planIsCurrent);
-  const planning = usePromotePlanStore((state) => state.running);
-  const replan = usePromotePlanStore((state) => state.replan);
-  const publish = usePromoteRunStore((state) => state.publish);
-  const publishing = usePromoteRunStore((state) => state.running);
-  const rollingBack = usePromoteRunStore((state) => state.rollingBack);
-  const error = usePromoteRunStore((state) => state.error);
-  const dismissError = usePromoteRunStore((state) => state.dismissError);
+  const plan = usePromoteStore((state) =>
+    state.planning.tag === tag ? state.planning.plan : null,
+  );
+  const planRequest = usePromoteStore((state) => state.planning.planRequest);
+  const planCurrent = usePromoteStore((state) => planIsCurrent(state.planning));
+  const planning = usePromoteStore((state) => state.planning.running);
+  const replan = usePromoteStore((state) => state.planning.replan);
+  const publish = usePromoteStore((state) => state.publication.publish);
+  const publishing = usePromoteStore((state) => state.publication.running);
+  const rollingBack = usePromoteStore((state) => state.publication.rollingBack);
+  const error = usePromoteStore((state) => state.publication.error);
+  const dismissError = usePromoteStore((state) => state.publication.dismissError);
   const [passphrase, setPassphrase] = useState('');
   const field = useRef<HTMLInputElement>(null);
   const replanButton = useRef<HTMLButtonElement>(null);

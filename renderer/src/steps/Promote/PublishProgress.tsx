@@ -1,6 +1,6 @@
 import { UntrustedText } from '../../components/UntrustedText';
 import { JobProgress } from '../../jobs/JobProgress';
-import { usePromoteRunStore } from './promoteStore';
+import { usePromoteStore } from './promoteStore';
 import { promotePhaseStates, type PromotePhaseState } from './promotePhases';
 
 const PHASE_STATE_LABEL: Record<PromotePhaseState, string> = {
@@ -13,9 +13,9 @@ const PHASE_STATE_LABEL: Record<PromotePhaseState, string> = {
 
 /** The publication under way: the plan checked again, then pool, indexes, sign, switch, cleanup. */
 export function PublishProgress() {
-  const phase = usePromoteRunStore((state) => state.phase);
-  const progress = usePromoteRunStore((state) => state.progress);
-  const jobState = usePromoteRunStore((state) => state.jobState);
+  const phase = usePromoteStore((state) => state.publication.phase);
+  const progress = usePromoteStore((state) => state.publication.progress);
+  const jobState = usePromoteStore((state) => state.publication.jobState);
   const phases = promotePhaseStates(phase, jobState);
   return (
     <div

@@ -1,5 +1,5 @@
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { usePromotePlanStore } from './promoteStore';
+import { usePromoteStore } from './promoteStore';
 import { ImportReleaseKeyForm } from './ImportReleaseKeyForm';
 import { ReleaseKeyFacts } from './ReleaseKeyFacts';
 import { useReleaseKey } from './useReleaseKey';
@@ -7,8 +7,8 @@ import { useReleaseKey } from './useReleaseKey';
 /** The key that signs apt-prod's Release: its facts once imported, else the way to import it. */
 export function ReleaseKeyPanel({ tag }: { tag: string }) {
   const { info, problem } = useReleaseKey(tag);
-  const keyError = usePromotePlanStore((state) => state.keyError);
-  const dismissKeyError = usePromotePlanStore((state) => state.dismissKeyError);
+  const keyError = usePromoteStore((state) => state.planning.keyError);
+  const dismissKeyError = usePromoteStore((state) => state.planning.dismissKeyError);
 
   return (
     <section

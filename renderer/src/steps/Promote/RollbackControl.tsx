@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PublicationInfo } from '../../../../shared/promote';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { UntrustedText } from '../../components/UntrustedText';
-import { usePromoteRunStore } from './promoteStore';
+import { usePromoteStore } from './promoteStore';
 import { describePublication } from './publicationText';
 
 type Focus = 'start' | 'keep' | 'outcome' | null;
@@ -20,12 +20,12 @@ export function RollbackControl({
   tag: string;
   previous: PublicationInfo | null;
 }) {
-  const rollback = usePromoteRunStore((state) => state.rollback);
-  const rollingBack = usePromoteRunStore((state) => state.rollingBack);
-  const publishing = usePromoteRunStore((state) => state.running);
-  const error = usePromoteRunStore((state) => state.rollbackError);
-  const done = usePromoteRunStore((state) => state.rollbackResult);
-  const dismissError = usePromoteRunStore((state) => state.dismissRollbackError);
+  const rollback = usePromoteStore((state) => state.publication.rollback);
+  const rollingBack = usePromoteStore((state) => state.publication.rollingBack);
+  const publishing = usePromoteStore((state) => state.publication.running);
+  const error = usePromoteStore((state) => state.publication.rollbackError);
+  const done = usePromoteStore((state) => state.publication.rollbackResult);
+  const dismissError = usePromoteStore((state) => state.publication.dismissRollbackError);
   const [confirming, setConfirming] = useState(false);
   const focusNext = useRef<Focus>(null);
   // A rollback was asked for here: when it ends, focus goes to its outcome (or back to the button).

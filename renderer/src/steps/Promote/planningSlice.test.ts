@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { JobEvent } from '../../../../shared/jobs';
 import { sampleCandidate, sampleKey, samplePlan } from './testing/samplePlan';
-import { createPromotePlanStore, planIsCurrent } from './planningSlice';
+import { planIsCurrent } from './planningSlice';
+import { createPromotePlanStore } from './testing/sliceStores';
 import { fakeClient } from '../../stores/testing/fakeClient';
 
 const JOB = '3f2a1b0c-4d5e-4f60-8a7b-9c0d1e2f3a4b';

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import type { StateCreator } from 'zustand';
 import type { CountersignClient } from '../../../../shared/api';
 import type { AppError } from '../../../../shared/errors';
 import type { PromotionPlan, PromotionRequest } from '../../../../shared/promote';
@@ -13,7 +13,7 @@ import {
 } from '../../stores/jobFollowSlice';
 
 /** The planning job ("promote-plan") comes from the slice: `running` means a plan is being made. */
-export interface PromotePlanState extends JobFollowSlice {
+export interface PlanningState extends JobFollowSlice {
   /** The release being promoted. */
   tag: string | null;
   /** Package names the user chose; null while the engine's default selection holds. */
@@ -42,7 +42,7 @@ export interface PromotePlanState extends JobFollowSlice {
 }
 
 type PlanData = Pick<
-  PromotePlanState,
+  PlanningState,
   'tag' | 'selection' | 'allowDowngrade' | 'plan' | 'planRequest' | keyof typeof JOB_IDLE
 >;
 
@@ -56,14 +56,14 @@ const NOTHING_PLANNED: PlanData = {
 };
 
 /** The request the current choices make, or null with no tag. */
-function currentRequest(state: PromotePlanState): PromotionRequest | null {
+function currentRequest(state: PlanningState): PromotionRequest | null {
   return state.tag === null
     ? null
     : planRequestFor(state.tag, state.selection, state.allowDowngrade);
 }
 
 /** Whether the plan shown was made from the current choices (a new one is not on its way). */
-export function planIsCurrent(state: PromotePlanState): boolean {
+export function planIsCurrent(state: PlanningState): boolean {
   return (
     state.plan !== null &&
     !state.running &&
@@ -74,19 +74,21 @@ export function planIsCurrent(state: PromotePlanState): boolean {
 /**
  * Step 5, before anything is written: the plan of a promotion (promote:plan,
  * a job of kind "promote-plan"), the packages the user chose for it, and the
- * release key it would be signed with (signing:importKey). Built from a
- * client so tests can hand it a fake engine.
+ * release key it would be signed with (signing:importKey). The Promote
+ * store's `planning` slice; built from a client so tests can hand it a fake engine.
  */
-export function createPromotePlanStore(client: CountersignClient) {
+export function createPlanningSlice(
+  client: CountersignClient,
+): StateCreator<PlanningState, [], [], PlanningState> {
   // A reset (or another tag) drops the answers of every plan asked for before it.
   let generation = 0;
   // The choices changed while a plan was being made: plan again when it answers.
   let replanWanted = false;
   let inFlight: PromotionRequest | null = null;
 
-  const followJob = createJobFollowSlice<PromotePlanState>(client, { kind: 'promote-plan' });
+  const followJob = createJobFollowSlice<PlanningState>(client, { kind: 'promote-plan' });
 
-  return create<PromotePlanState>()((set, get, store) => {
+  return (set, get, store) => {
     const plan = async (): Promise<void> => {
       const request = currentRequest(get());
       if (request === null) return;
@@ -167,5 +169,5 @@ export function createPromotePlanStore(client: CountersignClient) {
         set(NOTHING_PLANNED);
       },
     };
-  });
+  };
 }

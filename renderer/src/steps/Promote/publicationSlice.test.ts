@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { JobEvent } from '../../../../shared/jobs';
 import type { RunPromotionRequest } from '../../../../shared/promote';
 import { sampleResult } from './testing/samplePlan';
-import { createPromoteRunStore } from './publicationSlice';
+import { createPromoteRunStore } from './testing/sliceStores';
 import { fakeClient } from '../../stores/testing/fakeClient';
 
 const JOB = '8a7b6c5d-4e3f-4a1b-9c0d-1e2f3a4b5c6d';

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import type { StateCreator } from 'zustand';
 import type { CountersignClient } from '../../../../shared/api';
 import type { AppError } from '../../../../shared/errors';
 import type {
@@ -15,7 +15,7 @@ import {
 } from '../../stores/jobFollowSlice';
 
 /** The publication's job ("promote": pool, indexes, sign, switch, cleanup) comes from the slice. */
-export interface PromoteRunState extends JobFollowSlice {
+export interface PublicationState extends JobFollowSlice {
   /** The release of the last publication asked for. */
   tag: string | null;
   /** What the last publication of this window did. */
@@ -35,7 +35,7 @@ export interface PromoteRunState extends JobFollowSlice {
   reset: () => void;
 }
 
-export interface PromoteRunOptions {
+export interface PublicationOptions {
   /** apt-prod changed (published or rolled back): the plan shown is out of date. */
   onPublicationChanged?: () => void;
 }
@@ -47,18 +47,22 @@ const NOTHING_RUN = {
   rollbackError: null,
   rollbackResult: null,
   ...JOB_IDLE,
-} satisfies Partial<PromoteRunState>;
+} satisfies Partial<PublicationState>;
 
 /**
  * Step 5, the writing part: the publication (promote:run, with its progress
  * from job events of kind "promote"), its result, and the rollback
- * (promote:rollback). Built from a client so tests can hand it a fake engine.
+ * (promote:rollback). The Promote store's `publication` slice; built from a
+ * client so tests can hand it a fake engine.
  */
-export function createPromoteRunStore(client: CountersignClient, options: PromoteRunOptions = {}) {
+export function createPublicationSlice(
+  client: CountersignClient,
+  options: PublicationOptions = {},
+): StateCreator<PublicationState, [], [], PublicationState> {
   let generation = 0;
-  const followJob = createJobFollowSlice<PromoteRunState>(client, { kind: 'promote' });
+  const followJob = createJobFollowSlice<PublicationState>(client, { kind: 'promote' });
 
-  return create<PromoteRunState>()((set, get, store) => ({
+  return (set, get, store) => ({
     ...followJob(set, get, store),
     ...NOTHING_RUN,
 
@@ -103,5 +107,5 @@ export function createPromoteRunStore(client: CountersignClient, options: Promot
       generation += 1;
       set(NOTHING_RUN);
     },
-  }));
+  });
 }

@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
-import { usePromotePlanStore, usePromoteRunStore } from './promoteStore';
+import { usePromoteStore } from './promoteStore';
 import { useVerifiedTag } from '../../stores/useVerifiedTag';
 
 /** The release this step is about: the one being published, else the one verified in step 1. */
 export function usePromoteTag(): string | null {
   const verifiedTag = useVerifiedTag();
-  const publishing = usePromoteRunStore((state) => state.running);
-  const publishingTag = usePromoteRunStore((state) => state.tag);
+  const publishing = usePromoteStore((state) => state.publication.running);
+  const publishingTag = usePromoteStore((state) => state.publication.tag);
   return publishing ? publishingTag : verifiedTag;
 }
 
@@ -15,8 +15,8 @@ export function usePromoteTag(): string | null {
  * again, not remembered (a review may have changed since).
  */
 export function usePlanOnOpen(tag: string | null): void {
-  const openTag = usePromotePlanStore((state) => state.openTag);
+  const openTag = usePromoteStore((state) => state.planning.openTag);
   useEffect(() => {
-    if (tag !== null && !usePromoteRunStore.getState().running) void openTag(tag);
+    if (tag !== null && !usePromoteStore.getState().publication.running) void openTag(tag);
   }, [tag, openTag]);
 }

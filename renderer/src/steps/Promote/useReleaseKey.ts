@@ -1,5 +1,5 @@
 import type { ReleaseKeyInfo } from '../../../../shared/signing';
-import { usePromotePlanStore } from './promoteStore';
+import { usePromoteStore } from './promoteStore';
 import { useReleaseStore } from '../../stores/releaseStore';
 
 export interface ReleaseKeyView {
@@ -13,8 +13,10 @@ export interface ReleaseKeyView {
  * window, else the plan's signer, else what the project said when it opened.
  */
 export function useReleaseKey(tag: string): ReleaseKeyView {
-  const imported = usePromotePlanStore((state) => state.importedKey);
-  const plan = usePromotePlanStore((state) => (state.tag === tag ? state.plan : null));
+  const imported = usePromoteStore((state) => state.planning.importedKey);
+  const plan = usePromoteStore((state) =>
+    state.planning.tag === tag ? state.planning.plan : null,
+  );
   const project = useReleaseStore((state) => state.project?.releaseKey ?? null);
   const projectProblem = project?.problem
     ? [project.problem.message, project.problem.hint].filter(Boolean).join(' ')

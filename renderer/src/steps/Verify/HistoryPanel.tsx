@@ -1,7 +1,7 @@
 import { DateTime } from '../../components/DateTime';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { UntrustedText } from '../../components/UntrustedText';
-import { useVerifyHistoryStore } from './verifyStore';
+import { useVerifyStore } from './verifyStore';
 import { SignedHead } from './SignedHead';
 import { chainSummary } from './verifyText';
 
@@ -11,11 +11,13 @@ import { chainSummary } from './verifyText';
  * signed at promotion still matches.
  */
 export function HistoryPanel({ tag }: { tag: string }) {
-  const history = useVerifyHistoryStore((state) => (state.tag === tag ? state.history : null));
-  const loading = useVerifyHistoryStore((state) => state.loading);
-  const error = useVerifyHistoryStore((state) => state.error);
-  const dismissError = useVerifyHistoryStore((state) => state.dismissError);
-  const load = useVerifyHistoryStore((state) => state.load);
+  const history = useVerifyStore((state) =>
+    state.releaseHistory.tag === tag ? state.releaseHistory.history : null,
+  );
+  const loading = useVerifyStore((state) => state.releaseHistory.loading);
+  const error = useVerifyStore((state) => state.releaseHistory.error);
+  const dismissError = useVerifyStore((state) => state.releaseHistory.dismissError);
+  const load = useVerifyStore((state) => state.releaseHistory.load);
 
   return (
     <section

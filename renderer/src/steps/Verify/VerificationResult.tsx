@@ -1,7 +1,7 @@
 import type { RefObject } from 'react';
 import { DateTime } from '../../components/DateTime';
 import { UntrustedText } from '../../components/UntrustedText';
-import { useVerifyRunStore } from './verifyStore';
+import { useVerifyStore } from './verifyStore';
 import { AttestationChecks } from './AttestationChecks';
 import { FileFindings } from './FileFindings';
 import { PackageTable } from './PackageTable';
@@ -16,7 +16,9 @@ export function VerificationResult({
   tag: string;
   headingRef: RefObject<HTMLHeadingElement | null>;
 }) {
-  const result = useVerifyRunStore((state) => (state.tag === tag ? state.result : null));
+  const result = useVerifyStore((state) =>
+    state.verification.tag === tag ? state.verification.result : null,
+  );
   if (result === null) return null;
   const verified = result.status === 'verified';
   return (

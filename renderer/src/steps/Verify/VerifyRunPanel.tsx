@@ -2,7 +2,7 @@ import { useEffect, useRef, type RefObject } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { UntrustedText } from '../../components/UntrustedText';
 import { JobProgress } from '../../jobs/JobProgress';
-import { useVerifyRunStore } from './verifyStore';
+import { useVerifyStore } from './verifyStore';
 
 /**
  * The button that checks apt-prod against the release key and this release's
@@ -16,12 +16,12 @@ export function VerifyRunPanel({
   tag: string;
   resultHeadingRef: RefObject<HTMLHeadingElement | null>;
 }) {
-  const verify = useVerifyRunStore((state) => state.verify);
-  const running = useVerifyRunStore((state) => state.running);
-  const phase = useVerifyRunStore((state) => state.phase);
-  const progress = useVerifyRunStore((state) => state.progress);
-  const error = useVerifyRunStore((state) => state.error);
-  const dismissError = useVerifyRunStore((state) => state.dismissError);
+  const verify = useVerifyStore((state) => state.verification.verify);
+  const running = useVerifyStore((state) => state.verification.running);
+  const phase = useVerifyStore((state) => state.verification.phase);
+  const progress = useVerifyStore((state) => state.verification.progress);
+  const error = useVerifyStore((state) => state.verification.error);
+  const dismissError = useVerifyStore((state) => state.verification.dismissError);
   const awaiting = useRef(false);
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 import './verify.css';
 import { useEffect, useRef } from 'react';
-import { useVerifyHistoryStore, useVerifyRunStore } from './verifyStore';
+import { useVerifyStore } from './verifyStore';
 import { useVerifiedTag } from '../../stores/useVerifiedTag';
 import { HistoryPanel } from './HistoryPanel';
 import { VerificationResult } from './VerificationResult';
@@ -9,8 +9,8 @@ import { VerifyRunPanel } from './VerifyRunPanel';
 /** The release this step is about: the one being verified, else the one verified in step 1. */
 function useVerifyTag(): string | null {
   const verifiedTag = useVerifiedTag();
-  const running = useVerifyRunStore((state) => state.running);
-  const runningTag = useVerifyRunStore((state) => state.tag);
+  const running = useVerifyStore((state) => state.verification.running);
+  const runningTag = useVerifyStore((state) => state.verification.tag);
   return running ? runningTag : verifiedTag;
 }
 
@@ -21,7 +21,7 @@ function useVerifyTag(): string | null {
  */
 export function VerifyStep() {
   const tag = useVerifyTag();
-  const load = useVerifyHistoryStore((state) => state.load);
+  const load = useVerifyStore((state) => state.releaseHistory.load);
   const resultHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {

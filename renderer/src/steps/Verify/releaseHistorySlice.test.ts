@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleHistory } from './testing/sampleVerification';
 import { fakeClient } from '../../stores/testing/fakeClient';
-import { createVerifyHistoryStore } from './releaseHistorySlice';
+import { createVerifyHistoryStore } from './testing/sliceStores';
 
 describe('createVerifyHistoryStore', () => {
   it('reads the release history: timeline, chain and signed head', async () => {

@@ -1,9 +1,9 @@
-import { create } from 'zustand';
+import type { StateCreator } from 'zustand';
 import type { AuditHistoryView } from '../../../../shared/audit';
 import type { CountersignClient } from '../../../../shared/api';
 import type { AppError } from '../../../../shared/errors';
 
-export interface VerifyHistoryState {
+export interface ReleaseHistoryState {
   /** The release whose history is shown (or being read). */
   tag: string | null;
   history: AuditHistoryView | null;
@@ -21,11 +21,13 @@ const NOTHING_READ = { tag: null, history: null, loading: false, error: null };
 /**
  * Step 6, the release's history (audit:history). Only the answer to the last
  * request is kept: reading it again for another tag drops an older answer
- * still on its way.
+ * still on its way. The Verify store's `releaseHistory` slice.
  */
-export function createVerifyHistoryStore(client: CountersignClient) {
+export function createReleaseHistorySlice(
+  client: CountersignClient,
+): StateCreator<ReleaseHistoryState, [], [], ReleaseHistoryState> {
   let generation = 0;
-  return create<VerifyHistoryState>()((set) => ({
+  return (set) => ({
     ...NOTHING_READ,
 
     async load(tag) {
@@ -50,5 +52,5 @@ export function createVerifyHistoryStore(client: CountersignClient) {
       generation += 1;
       set(NOTHING_READ);
     },
-  }));
+  });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { JobEvent } from '../../../../shared/jobs';
 import { samplePackage, sampleSuite, sampleVerification } from './testing/sampleVerification';
 import { fakeClient } from '../../stores/testing/fakeClient';
-import { createVerifyRunStore } from './verificationSlice';
+import { createVerifyRunStore } from './testing/sliceStores';
 
 const JOB = '8a7b6c5d-4e3f-4a1b-9c0d-1e2f3a4b5c6d';
 

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import type { StateCreator } from 'zustand';
 import type { CountersignClient } from '../../../../shared/api';
 import type { RepositoryVerification } from '../../../../shared/verify';
 import {
@@ -10,7 +10,7 @@ import {
 } from '../../stores/jobFollowSlice';
 
 /** The verification's job ("verify-repo": signatures, indexes, package hashes) comes from the slice. */
-export interface VerifyRunState extends JobFollowSlice {
+export interface VerificationState extends JobFollowSlice {
   /** The release the last verification was checked against. */
   tag: string | null;
   /** What the last verification of this window found. */
@@ -21,24 +21,27 @@ export interface VerifyRunState extends JobFollowSlice {
   reset: () => void;
 }
 
-export interface VerifyRunOptions {
+export interface VerificationOptions {
   /** A verification ended (whatever its verdict): it added a line to the release's audit log. */
   onVerified?: (tag: string) => void;
 }
 
-const NOTHING_RUN = { tag: null, result: null, ...JOB_IDLE } satisfies Partial<VerifyRunState>;
+const NOTHING_RUN = { tag: null, result: null, ...JOB_IDLE } satisfies Partial<VerificationState>;
 
 /**
  * Step 6, QA's check of apt-prod (verify:repo, with its progress from job
  * events of kind "verify-repo"). A failed verdict is a result, not an error:
- * an error means the check itself could not run. Built from a client so tests
- * can hand it a fake engine.
+ * an error means the check itself could not run. The Verify store's
+ * `verification` slice; built from a client so tests can hand it a fake engine.
  */
-export function createVerifyRunStore(client: CountersignClient, options: VerifyRunOptions = {}) {
+export function createVerificationSlice(
+  client: CountersignClient,
+  options: VerificationOptions = {},
+): StateCreator<VerificationState, [], [], VerificationState> {
   let generation = 0;
-  const followJob = createJobFollowSlice<VerifyRunState>(client, { kind: 'verify-repo' });
+  const followJob = createJobFollowSlice<VerificationState>(client, { kind: 'verify-repo' });
 
-  return create<VerifyRunState>()((set, get, store) => ({
+  return (set, get, store) => ({
     ...followJob(set, get, store),
     ...NOTHING_RUN,
 
@@ -57,5 +60,5 @@ export function createVerifyRunStore(client: CountersignClient, options: VerifyR
       generation += 1;
       set(NOTHING_RUN);
     },
-  }));
+  });
 }

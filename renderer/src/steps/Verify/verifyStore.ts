@@ -1,15 +1,9 @@
 import { activeTransport } from '../../transport/activeTransport';
 import { followJobEvents } from '../../stores/jobsStore';
-import { createVerifyHistoryStore } from './releaseHistorySlice';
-import { createVerifyRunStore } from './verificationSlice';
+import { createVerifyStore } from './createVerifyStore';
 
-/** The release's history of this window: its timeline, chain and signed head. */
-export const useVerifyHistoryStore = createVerifyHistoryStore(activeTransport.client);
-
-/** The one verification of apt-prod of this window; each one is a new line of the history. */
-export const useVerifyRunStore = createVerifyRunStore(activeTransport.client, {
-  onVerified: (tag) => void useVerifyHistoryStore.getState().load(tag),
-});
+/** The release's history and the one verification of apt-prod of this window. */
+export const useVerifyStore = createVerifyStore(activeTransport.client);
 
 // Followed once, at module scope, from the window's single job-event subscription.
-followJobEvents((event) => useVerifyRunStore.getState().receiveJobEvent(event));
+followJobEvents((event) => useVerifyStore.getState().verification.receiveJobEvent(event));
