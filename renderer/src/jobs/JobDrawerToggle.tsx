@@ -1,4 +1,4 @@
-import { DRAWER_SHORTCUT_ARIA, DRAWER_SHORTCUT_LABEL } from '../shell/useDrawerShortcut';
+import { DRAWER_SHORTCUT_ARIA, DRAWER_SHORTCUT_LABEL } from './useDrawerShortcut';
 import { countRunning, useJobsStore } from '../stores/jobsStore';
 import { useUiStore } from '../stores/uiStore';
 import { JOB_DRAWER_ID } from './JobDrawer';

@@ -4,7 +4,7 @@ import { AppHeader } from './AppHeader';
 import { StepPanel } from './StepPanel';
 import { Stepper } from './Stepper';
 import { useDocumentTitle } from './useDocumentTitle';
-import { useDrawerShortcut } from './useDrawerShortcut';
+import { useDrawerShortcut } from '../jobs/useDrawerShortcut';
 
 /** The window: header, stepper, the current step, and the job drawer beside it. */
 export function App() {
