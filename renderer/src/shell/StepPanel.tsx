@@ -1,13 +1,19 @@
 import { CompareStep } from '../steps/Compare/CompareStep';
 import { PromoteStep } from '../steps/Promote/PromoteStep';
 import { RebuildStep } from '../steps/Rebuild/RebuildStep';
-import { ReviewStep } from '../steps/Review/ReviewStep';
+import { ReferenceRebuildFacts } from '../steps/Rebuild/ReferenceRebuildFacts';
+// Where ReviewStep was imported, so the bundle's CSS keeps its order (review's before verify's).
+import { ReviewOfComparison } from './ReviewOfComparison';
 import { TagStep } from '../steps/Tag/TagStep';
 import { VerifyStep } from '../steps/Verify/VerifyStep';
 import { useUiStore } from '../stores/uiStore';
 import { STEP_PANEL_ID, stepTabId } from './Stepper';
 
-/** The content of the step chosen in the stepper. */
+/**
+ * The content of the step chosen in the stepper. Where one step shows what
+ * another knows (the rebuild beside the comparison, the comparison under
+ * review), it is joined here, since steps never import each other.
+ */
 export function StepPanel() {
   const step = useUiStore((state) => state.step);
   return (
@@ -19,8 +25,10 @@ export function StepPanel() {
     >
       {step === 'tag' ? <TagStep /> : null}
       {step === 'rebuild' ? <RebuildStep /> : null}
-      {step === 'compare' ? <CompareStep /> : null}
-      {step === 'review' ? <ReviewStep /> : null}
+      {step === 'compare' ? (
+        <CompareStep renderLocalSource={(tag) => <ReferenceRebuildFacts tag={tag} />} />
+      ) : null}
+      {step === 'review' ? <ReviewOfComparison /> : null}
       {step === 'promote' ? <PromoteStep /> : null}
       {step === 'verify' ? <VerifyStep /> : null}
     </section>

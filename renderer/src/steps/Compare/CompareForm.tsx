@@ -1,11 +1,13 @@
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useCompareStore } from './compareStore';
 import { useReleaseStore } from '../../stores/releaseStore';
 import { CiSourceFacts } from './CiSourceFacts';
-import { LocalSourceFacts } from './LocalSourceFacts';
 
-/** The two sides being compared, and the button that compares them. */
-export function CompareForm({ tag }: { tag: string | null }) {
+/**
+ * The two sides being compared, and the button that compares them. The local
+ * side is the Rebuild step's to show, so it comes in as `localSource`.
+ */
+export function CompareForm({ tag, localSource }: { tag: string | null; localSource: ReactNode }) {
   const ci = useReleaseStore((state) => state.project?.ci ?? null);
   const running = useCompareStore((state) => state.running);
   const runCompare = useCompareStore((state) => state.runCompare);
@@ -30,7 +32,7 @@ export function CompareForm({ tag }: { tag: string | null }) {
       </p>
       <div className="compare-form__sides">
         <CiSourceFacts ci={ci} />
-        <LocalSourceFacts tag={tag} />
+        {localSource}
       </div>
       <div className="compare-form__actions">
         <button

@@ -1,3 +1,4 @@
+import type { ArtifactComparison } from '../../../../shared/compare';
 import { useCompareStore } from './compareStore';
 import { useVerifiedTag } from '../../stores/useVerifiedTag';
 import type { ComparisonState } from '../stepCatalog';
@@ -10,6 +11,11 @@ export function useCompareTag(): string | null {
   const running = useCompareStore((state) => state.running);
   const runningTag = useCompareStore((state) => state.tag);
   return running ? runningTag : verifiedTag;
+}
+
+/** The artifacts the comparison of this release matched, for the Review step (null before one). */
+export function useComparedArtifacts(tag: string | null): readonly ArtifactComparison[] | null {
+  return useCompareStore((state) => (state.tag === tag ? (state.result?.artifacts ?? null) : null));
 }
 
 /**

@@ -3,10 +3,8 @@ import './review.css';
 import { useEffect, useRef } from 'react';
 import type { ArtifactComparison } from '../../../../shared/compare';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useCompareStore } from '../Compare/compareStore';
 import { useReviewStore } from './reviewStore';
 import { useUiStore } from '../../stores/uiStore';
-import { useCompareTag } from '../Compare/useCompareTag';
 import { OneSidedArtifact } from './OneSidedArtifact';
 import { ReviewArtifactList } from './ReviewArtifactList';
 import { pickArtifactKey } from './reviewChoices';
@@ -16,9 +14,17 @@ import { ReviewWorkspace } from './ReviewWorkspace';
  * Step 4: every differing artifact of the release and where it stands, and
  * the chosen one under review: diffoscope's tree, each difference's diff and
  * a decision on each. Artifacts only one side has are shown for what they are.
+ * What was compared is the Compare step's: the shell hands it in.
  */
-export function ReviewStep() {
-  const tag = useCompareTag();
+export function ReviewStep({
+  tag,
+  comparisons,
+}: {
+  /** The release compared (the one being compared, else the verified one). */
+  tag: string | null;
+  /** Its comparison's artifacts, or null before there is one. */
+  comparisons: readonly ArtifactComparison[] | null;
+}) {
   const chosenKey = useUiStore((state) => state.reviewKey);
   const selectReviewArtifact = useUiStore((state) => state.selectReviewArtifact);
   const summary = useReviewStore((state) => (state.tag === tag ? state.summary : null));
@@ -27,11 +33,8 @@ export function ReviewStep() {
   const loadSummary = useReviewStore((state) => state.loadSummary);
   const openArtifact = useReviewStore((state) => state.openArtifact);
   const key = pickArtifactKey(summary, chosenKey);
-  const comparison: ArtifactComparison | undefined = useCompareStore((state) =>
-    state.tag === tag && key !== null
-      ? state.result?.artifacts.find((artifact) => artifact.key === key)
-      : undefined,
-  );
+  const comparison: ArtifactComparison | undefined =
+    key === null ? undefined : comparisons?.find((artifact) => artifact.key === key);
   const oneSided = comparison !== undefined && comparison.status !== 'differs';
   const heading = useRef<HTMLHeadingElement>(null);
 

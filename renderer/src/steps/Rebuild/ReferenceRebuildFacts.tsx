@@ -1,11 +1,15 @@
 import { useEffect } from 'react';
 import { DateTime } from '../../components/DateTime';
 import { UntrustedText } from '../../components/UntrustedText';
-import { useRebuildStore } from '../Rebuild/rebuildStore';
+import { useRebuildStore } from './rebuildStore';
 import { useUiStore } from '../../stores/uiStore';
 
-/** The local side: the release's reference rebuild kept in its review folder, if there is one. */
-export function LocalSourceFacts({ tag }: { tag: string | null }) {
+/**
+ * The local side of the Compare step: the release's reference rebuild kept in
+ * its review folder, if there is one. It reads the rebuilds, so it lives here
+ * and the shell places it in the Compare step's form.
+ */
+export function ReferenceRebuildFacts({ tag }: { tag: string | null }) {
   const history = useRebuildStore((state) => (state.historyTag === tag ? state.history : null));
   const historyError = useRebuildStore((state) => state.historyError);
   const rebuilding = useRebuildStore((state) => state.running);
