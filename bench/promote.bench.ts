@@ -14,21 +14,20 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as openpgp from 'openpgp';
-import { publish, type ReleaseSigner } from '../electron/core/publish/publishApi';
 import {
   compressIndexes,
   packagesIndexTexts,
-  releaseArchitectures,
-} from '../electron/core/publish/suiteIndexes';
-import { releaseText } from '../electron/core/lib/apt/writeIndexes';
-import { scanDebs } from '../electron/core/lib/apt/scanDebs';
-import { parseDeb822 } from '../electron/core/lib/deb/deb822';
-import {
+  parseDeb822,
+  publish,
   readReleaseKey,
+  releaseArchitectures,
+  releaseText,
+  scanDebs,
   signRelease,
   withUnlockedKey,
+  type ReleaseSigner,
   type UnlockedReleaseKey,
-} from '../electron/core/lib/openpgp/index';
+} from '../electron/core/publish/index';
 import { checkWithDpkgDeb, syntheticPool } from './support/syntheticPool';
 import { BENCH_LAYOUT } from './support/benchLayout';
 

@@ -1,15 +1,13 @@
 // Step 2 benchmark: our rebuild against the same build run by hand with
 // `docker run` on the same base image, in one run; then a second rebuild.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { rebuildRecipeSchema } from '../shared/rebuild';
-import { createDemo, DEMO_RECIPE } from '../electron/core/demo/createDemo';
-import { runGit } from '../electron/core/lib/git/runGit';
-import { ensureBaseImage } from '../electron/core/lib/docker/baseImage';
-import { rebuildRelease } from '../electron/core/rebuild/rebuildRelease';
+import { createDemo, DEMO_RECIPE } from '../electron/core/demo/index';
+import { ensureBaseImage, rebuildRelease } from '../electron/core/rebuild/index';
 
 const silent = { phase: () => {}, log: () => {} };
 
@@ -39,7 +37,7 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 const parent = await mkdtemp(join(tmpdir(), 'cs-bench-rebuild-'));
 try {
   const demo = await createDemo(join(parent, 'demo'), { ci: false });
-  const commit = (await runGit(['-C', demo.repoPath, 'rev-parse', 'v1.0.0^{commit}'])).stdout
+  const commit = execFileSync('git', ['-C', demo.repoPath, 'rev-parse', 'v1.0.0^{commit}'])
     .toString('utf8')
     .trim();
   const recipe = rebuildRecipeSchema.parse(DEMO_RECIPE);

@@ -19,10 +19,14 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as openpgp from 'openpgp';
-import { publish } from '../electron/core/publish/publishApi';
-import { scanDebs } from '../electron/core/lib/apt/scanDebs';
-import { readReleaseKey, signRelease, withUnlockedKey } from '../electron/core/lib/openpgp/index';
-import { verifyRepository } from '../electron/core/verify/verifyRepository';
+import {
+  publish,
+  readReleaseKey,
+  scanDebs,
+  signRelease,
+  withUnlockedKey,
+} from '../electron/core/publish/index';
+import { verifyRepository } from '../electron/core/verify/index';
 import { largePool } from './support/largePool';
 import { checkWithDpkgDeb, syntheticPool, type SyntheticPool } from './support/syntheticPool';
 import { verifyRepoByHand, type ByHandRun } from './support/verifyRepoByHand';

@@ -1,7 +1,7 @@
 // Runs one folder comparison in its own process and prints its time and the
 // process's peak resident memory (worker threads included), for the benchmark.
 import { performance } from 'node:perf_hooks';
-import { compareSources } from '../../electron/core/compare/compareSources';
+import { compareSources } from '../../electron/core/compare/index';
 
 const [ci = '', local = '', downloads = ''] = process.argv.slice(2);
 const start = performance.now();

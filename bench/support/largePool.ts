@@ -17,7 +17,7 @@ import { chmod, mkdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { countersignCache } from '../../electron/core/lib/project/countersignHome';
+import { countersignCache } from '../../electron/core/demo/index';
 import { syntheticPackage, type SyntheticPool } from './syntheticPool';
 
 /** Bump when the bytes written change, so a cached pool of the old shape is not reused. */

@@ -2,8 +2,7 @@
 // the JIT and the xz decoder start cold, as in the app): the member list, then
 // diffoscope on the first differing member and on the first data.tar member.
 import { performance } from 'node:perf_hooks';
-import { diffMemberPair } from '../../electron/core/lib/diffoscope/members/diffMemberPair';
-import { memberDifferences } from '../../electron/core/lib/diffoscope/members/memberDifferences';
+import { diffMemberPair, memberDifferences } from '../../electron/core/review/index';
 
 const [ci = '', local = ''] = process.argv.slice(2);
 const start = performance.now();

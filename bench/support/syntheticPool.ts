@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { countersignCache } from '../../electron/core/lib/project/countersignHome';
+import { countersignCache } from '../../electron/core/demo/index';
 
 /** Bump when the bytes written change, so a cached pool of the old shape is not reused. */
 export const GENERATOR_VERSION = 1;

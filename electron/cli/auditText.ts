@@ -1,13 +1,8 @@
 import type { AuditChainState } from '../../shared/audit';
-import type { AppError } from '../../shared/errors';
-import type { AuditHeadCheck } from '../core/audit/auditHead';
-import type { AuditHistory } from '../core/audit/auditHistory';
+import type { AuditHeadOutcome, AuditHistory } from '../core/verify/index';
 import { safeForTerminal } from './terminalText';
 
 const safe = (text: string) => safeForTerminal(text);
-
-/** The signed head as checked: its verdict, or the refusal it came to. */
-export type AuditHeadOutcome = { checked: AuditHeadCheck } | { error: AppError };
 
 function chainLine(chain: AuditChainState): string {
   return chain.intact

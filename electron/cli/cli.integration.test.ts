@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DemoRepo } from '../core/lib/git/gitRepo';
+import { DemoRepo } from '../core/demo/index';
 import { makeDemo } from '../testing/demoFixture';
 
 // Drives the built CLI exactly as a script would (`npm test` builds before testing).
@@ -145,6 +146,30 @@ describe('countersign verify-tag', () => {
     // eslint-disable-next-line no-control-regex
     expect(run.stdout).not.toMatch(/\u001b/);
     expect(run.stdout).toContain('evil\\u001b[2J');
+  });
+});
+
+describe('countersign compare --project --tag', () => {
+  it('answers "rebuild first" (NO_REBUILD) before any rebuild, as the UI does', async () => {
+    // The demo without CI's build names no CI source: give it an (empty) folder of artifacts.
+    const project = JSON.parse(await readFile(demo.projectFile, 'utf8')) as Record<string, unknown>;
+    await mkdir(join(demo.dir, 'ci-folder'), { recursive: true });
+    await writeFile(demo.projectFile, JSON.stringify({ ...project, ci: { source: 'ci-folder' } }));
+    const home = await mkdtemp(join(tmpdir(), 'cs-cli-home-'));
+    try {
+      const result = spawnSync(
+        process.execPath,
+        [BIN, 'compare', '--project', demo.projectFile, '--tag', 'v1.0.0', '--json'],
+        { encoding: 'utf8', env: { ...process.env, COUNTERSIGN_HOME: home } },
+      );
+      expect(JSON.parse(result.stdout), result.stderr).toMatchObject({
+        error: { code: 'NO_REBUILD', hint: 'Run step 2 (Rebuild) first.' },
+      });
+      expect(result.stderr).toContain('has not been rebuilt yet');
+    } finally {
+      await writeFile(demo.projectFile, JSON.stringify(project, null, 2));
+      await rm(home, { recursive: true, force: true });
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { countersignCache } from '../core/lib/project/countersignHome';
+import { countersignCache } from '../core/demo/index';
 
 // The README's command-line walk of one release, run line by line as it is
 // written there: the documentation cannot drift from what the CLI does.

@@ -1,4 +1,4 @@
-import type { JobReporter } from '../core/lib/jobs/jobRegistry';
+import type { JobReporter } from '../core/countersignCore';
 import { safeForTerminal } from './terminalText';
 
 function megabytes(bytes: number): string {

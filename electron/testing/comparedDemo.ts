@@ -3,12 +3,15 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compareRelease } from '../core/compare/compareRelease';
+import { compareRelease } from '../core/compare/index';
 import { createCountersignCore, type CountersignCore } from '../core/countersignCore';
-import type { JobReporter } from '../core/lib/jobs/jobRegistry';
-import { reviewFolder } from '../core/lib/project/countersignHome';
-import { loadProject, type LoadedProject } from '../core/lib/project/projectStore';
-import { rebuildVerifiedTag } from '../core/rebuild/rebuildService';
+import {
+  loadProject,
+  reviewFolder,
+  type JobReporter,
+  type LoadedProject,
+} from '../core/project/index';
+import { rebuildVerifiedTag } from '../core/rebuild/index';
 import { makeDemo } from './demoFixture';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'countersign.js');

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDemo, type DemoRelease } from '../core/demo/createDemo';
+import { createDemo, type DemoRelease } from '../core/demo/index';
 
 /**
  * A fresh demo release in a temp folder, made by the app's own factory;

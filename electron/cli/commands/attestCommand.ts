@@ -3,12 +3,16 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dsseEnvelopeSchema, type DsseEnvelope } from '../../../shared/attestation';
 import { CountersignError } from '../../../shared/errors';
-import { exportAttestations, verifyEnvelope } from '../../core/attest/index';
-import { readReleaseKey, withUnlockedKey } from '../../core/lib/openpgp/index';
+import {
+  exportAttestations,
+  readKeyringFile,
+  readReleaseKey,
+  verifyEnvelope,
+  withUnlockedKey,
+} from '../../core/attest/index';
 import { EXIT } from '../exitCodes';
 import { parseOptions, requireOption } from '../parseOptions';
 import { readPassphraseFd, readPassphraseFile } from '../readPassphrase';
-import { readKeyringFile } from '../readKeyringFile';
 import { safeForTerminal } from '../terminalText';
 
 export const attestUsage =

@@ -1,11 +1,8 @@
-import { stat } from 'node:fs/promises';
-import { CountersignError, toAppError } from '../../../shared/errors';
-import { verifyAuditHead } from '../../core/audit/auditHead';
-import { auditHistory } from '../../core/audit/auditHistory';
-import { auditText, type AuditHeadOutcome } from '../auditText';
+import { CountersignError } from '../../../shared/errors';
+import { checkReviewAudit, readKeyringFile } from '../../core/verify/index';
+import { auditText } from '../auditText';
 import { EXIT } from '../exitCodes';
 import { parseOptions, requireOption } from '../parseOptions';
-import { readKeyringFile } from '../readKeyringFile';
 
 export const auditUsage =
   'countersign audit --review DIR [--keyring FILE] [--json]\n' +
@@ -21,26 +18,16 @@ export async function auditCommand(args: string[]): Promise<number> {
     auditUsage,
   );
   const reviewDir = requireOption(values.review, 'review', auditUsage);
-  const folder = await stat(reviewDir).catch(() => null);
-  if (!folder?.isDirectory()) {
-    throw new CountersignError(
-      'INVALID_REQUEST',
-      `${JSON.stringify(reviewDir)} is not a review folder.`,
-      `Usage: ${auditUsage}`,
-    );
-  }
   const keys = values.keyring ? await readKeyringFile(values.keyring) : null;
-  const history = await auditHistory(reviewDir);
-  let head: AuditHeadOutcome | null = null;
-  if (keys) {
-    try {
-      head = { checked: await verifyAuditHead(reviewDir, keys) };
-    } catch (error) {
-      if (!(error instanceof CountersignError) || error.code !== 'AUDIT_HEAD_MISMATCH') throw error;
-      head = { error: toAppError(error) };
-    }
-  }
-  const headOk = !head || ('checked' in head && head.checked.signed);
+  const { history, head, trusted } = await checkReviewAudit(reviewDir, keys).catch(
+    (error: unknown) => {
+      // A folder that is none is bad input: say how the command is used.
+      if (error instanceof CountersignError && error.code === 'INVALID_REQUEST' && !error.hint) {
+        throw new CountersignError(error.code, error.message, `Usage: ${auditUsage}`);
+      }
+      throw error;
+    },
+  );
   if (values.json) {
     process.stdout.write(
       `${JSON.stringify(
@@ -56,5 +43,5 @@ export async function auditCommand(args: string[]): Promise<number> {
   } else {
     process.stdout.write(`${auditText(history, head)}\n`);
   }
-  return history.chain.intact && headOk ? EXIT.ok : EXIT.refused;
+  return trusted ? EXIT.ok : EXIT.refused;
 }

@@ -1,16 +1,16 @@
-import { join } from 'node:path';
 import type { ArtifactComparison, CompareResult } from '../../../shared/compare';
 import { packageNameSchema } from '../../../shared/compare';
 import { CountersignError } from '../../../shared/errors';
 import { tagNameSchema } from '../../../shared/tags';
-import { repositoryKeysOf, sourceKindOf } from '../../core/compare/ciSourceSetup';
-import { ciLocationOf, recordComparison } from '../../core/compare/compareRelease';
-import { compareSources } from '../../core/compare/compareSources';
-import { countersignHome, reviewFolder } from '../../core/lib/project/countersignHome';
-import { loadProject, type LoadedProject } from '../../core/lib/project/projectStore';
+import {
+  compareArtifacts,
+  compareProjectTag,
+  downloadsFolder,
+  readKeyringFile,
+  type RecordedComparison,
+} from '../../core/compare/index';
 import { EXIT } from '../exitCodes';
 import { parseOptions } from '../parseOptions';
-import { readKeyringFile } from '../readKeyringFile';
 import { interruptSignal, terminalReporter } from '../terminalReporter';
 import { safeForTerminal } from '../terminalText';
 
@@ -94,8 +94,6 @@ export async function compareCommand(args: string[]): Promise<number> {
     },
     compareUsage,
   );
-  let project: LoadedProject | null = null;
-  let reviewDir: string | null = null;
   if (values.project || values.tag) {
     const tag = tagNameSchema.safeParse(values.tag);
     if (!values.project || !tag.success) {
@@ -105,47 +103,47 @@ export async function compareCommand(args: string[]): Promise<number> {
         `Usage: ${compareUsage}`,
       );
     }
-    project = await loadProject(values.project);
-    reviewDir = reviewFolder(project.config.name, tag.data);
-  }
-  const ci = values.ci ?? (project ? ciLocationOf(project) : undefined);
-  const local = values.local ?? (reviewDir ? join(reviewDir, 'rebuild') : undefined);
-  if (!ci || !local) {
+  } else if (!values.ci || !values.local) {
     throw new CountersignError(
       'INVALID_REQUEST',
-      `${ci ? '--local' : '--ci'} is required (or --project and --tag).`,
+      `${values.ci ? '--local' : '--ci'} is required (or --project and --tag).`,
       `Usage: ${compareUsage}`,
     );
   }
-  const trustedKeys = [
-    ...(project ? await repositoryKeysOf(project) : []),
-    ...(await Promise.all((values['apt-key'] ?? []).map(readKeyringFile))).flat(),
-  ];
-  if ([ci, local].some((source) => sourceKindOf(source) === 'apt') && trustedKeys.length === 0) {
-    throw new CountersignError(
-      'INVALID_REQUEST',
-      'An apt source needs the key its Release must be signed by.',
-      "Give --apt-key FILE (armored or binary, e.g. the repository's archive keyring).",
-    );
-  }
-  const projectCi = project?.config.ci;
-  const suite = values.suite ?? projectCi?.suite;
-  const component = values.component ?? projectCi?.component;
-  const architecture = values.arch ?? projectCi?.architecture;
+  const packages = packagesFrom(values.packages);
+  const extraKeys = (await Promise.all((values['apt-key'] ?? []).map(readKeyringFile))).flat();
+  const selection = {
+    ...(values.suite ? { suite: values.suite } : {}),
+    ...(values.component ? { component: values.component } : {}),
+    ...(values.arch ? { architecture: values.arch } : {}),
+  };
   const interrupt = interruptSignal();
   try {
-    const result = await compareSources(ci, local, {
-      apt: {
-        trustedKeys,
-        ...(suite ? { suite } : {}),
-        ...(component ? { component } : {}),
-        ...(architecture ? { architecture } : {}),
-      },
-      packages: packagesFrom(values.packages),
-      downloadDir: join(reviewDir ?? join(countersignHome(), 'downloads'), 'ci-packages'),
-      report: terminalReporter(interrupt.signal),
-    });
-    const savedTo = reviewDir ? await recordComparison(reviewDir, result) : null;
+    const report = terminalReporter(interrupt.signal);
+    // With a project, the same front door as the UI's: a release not rebuilt yet is NO_REBUILD.
+    const { result, savedTo }: RecordedComparison | { result: CompareResult; savedTo: null } =
+      values.project && values.tag
+        ? await compareProjectTag(
+            values.project,
+            values.tag,
+            {
+              ...(values.ci ? { ci: values.ci } : {}),
+              ...(values.local ? { local: values.local } : {}),
+              extraKeys,
+              ...selection,
+              packages,
+            },
+            report,
+          )
+        : {
+            result: await compareArtifacts(values.ci ?? '', values.local ?? '', {
+              apt: { trustedKeys: extraKeys, ...selection },
+              packages,
+              downloadDir: downloadsFolder(),
+              report,
+            }),
+            savedTo: null,
+          };
     if (values.json) process.stdout.write(`${JSON.stringify({ ...result, savedTo }, null, 2)}\n`);
     else printResult(result, savedTo);
     return result.identical ? EXIT.ok : EXIT.refused;

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { createDemo } from '../../core/demo/createDemo';
-import { countersignHome } from '../../core/lib/project/countersignHome';
+import { countersignHome, createDemo } from '../../core/demo/index';
 import { EXIT } from '../exitCodes';
 import { parseOptions } from '../parseOptions';
 

@@ -1,10 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CountersignError } from '../../../shared/errors';
 import type { DifferenceNode } from '../../../shared/review';
-import { explainedTree } from '../../core/lib/diffoscope/explainedTree';
-import { runDiffoscope } from '../../core/lib/diffoscope/runDiffoscope';
+import { explainPair } from '../../core/review/index';
 import { EXIT } from '../exitCodes';
 import { parseOptions, requireOption } from '../parseOptions';
 import { interruptSignal } from '../terminalReporter';
@@ -56,21 +52,18 @@ export async function diffCommand(args: string[]): Promise<number> {
       `Usage: ${diffUsage}`,
     );
   }
-  const temp = await mkdtemp(join(tmpdir(), 'cs-diff-'));
   const interrupt = interruptSignal();
   try {
-    const run = await runDiffoscope(ci, local, {
-      reportFile: join(temp, 'report.json'),
+    const { diffoscopeVersion: version, tree } = await explainPair(ci, local, {
       signal: interrupt.signal,
       ...(limit ? { timeLimitSeconds: limit } : {}),
     });
-    const tree = run.reportFile ? await explainedTree(run.reportFile, ci, local) : null;
     if (values.json) {
       process.stdout.write(
         `${JSON.stringify(
           {
             identical: tree === null,
-            diffoscopeVersion: run.version,
+            diffoscopeVersion: version,
             nodes: (tree?.nodes ?? []).map((node) => ({
               ...node,
               diff: tree?.diffs.get(node.id) ?? null,
@@ -83,13 +76,12 @@ export async function diffCommand(args: string[]): Promise<number> {
     } else if (tree) {
       printTree(tree.nodes, tree.diffs);
       const count = tree.nodes.filter((node) => node.decidable && !node.explainedBy).length;
-      process.stdout.write(`✘ ${count} difference(s) (${run.version})\n`);
+      process.stdout.write(`✘ ${count} difference(s) (${version})\n`);
     } else {
-      process.stdout.write(`✔ identical (${run.version})\n`);
+      process.stdout.write(`✔ identical (${version})\n`);
     }
     return tree ? EXIT.refused : EXIT.ok;
   } finally {
     interrupt.release();
-    await rm(temp, { recursive: true, force: true });
   }
 }

@@ -1,26 +1,17 @@
-import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
 import { CountersignError } from '../../../shared/errors';
 import { packageNameSchema } from '../../../shared/compare';
-import { tagNameSchema } from '../../../shared/tags';
-import { reviewFolder } from '../../core/lib/project/countersignHome';
-import { loadProject, type LoadedProject } from '../../core/lib/project/projectStore';
-import { preparePromotion } from '../../core/promote/planPromotion';
 import {
-  aptProdRootOf,
-  projectPromotionSources,
-  projectReleaseKey,
-} from '../../core/promote/projectPromotion';
-import { rollbackRelease } from '../../core/promote/rollbackRelease';
-import type { PromotionSources } from '../../core/promote/promotionSources';
-import { runPromotion } from '../../core/promote/runPromotion';
-import { recordedTagGate } from '../../core/lib/reviewFolder/tagGate';
-import { readReleaseKey } from '../../core/lib/openpgp/index';
+  preparePromotion,
+  resolvePromotionSources,
+  resolveRollback,
+  rollbackRelease,
+  runPromotion,
+  type PromotionOptions,
+} from '../../core/promote/index';
 import { EXIT } from '../exitCodes';
 import { parseOptions } from '../parseOptions';
 import { planText, resultText } from '../promotionText';
 import { readPassphraseFd, readPassphraseFile } from '../readPassphrase';
-import { readKeyringFile } from '../readKeyringFile';
 import { interruptSignal, terminalReporter } from '../terminalReporter';
 
 export const promoteUsage =
@@ -85,89 +76,38 @@ function validDays(value: string | undefined): number | undefined {
   return days;
 }
 
-/** Reads the release key file given on the command line, with the same checks as an import. */
-async function releaseKeyFromFile(file: string, allowUnprotected: boolean, date: Date) {
-  let armored: string;
-  try {
-    armored = await readFile(file, 'utf8');
-  } catch {
-    throw new CountersignError(
-      'INVALID_REQUEST',
-      `The release key file ${JSON.stringify(file)} cannot be read.`,
-    );
-  }
-  return readReleaseKey(armored, { allowUnprotected, date });
+/** The options as the engine takes them; what is missing is refused there, with the option to give. */
+function promotionOptions(values: Values): PromotionOptions {
+  const days = validDays(values['valid-days']);
+  const given = {
+    projectFile: values.project,
+    tag: values.tag,
+    reviewDir: values.review,
+    from: values.from,
+    to: values.to,
+    keyFile: values.key,
+    allowUnprotectedKey: values['allow-unprotected-key'],
+    aptKeyFiles: values['apt-key'],
+    suite: values.suite,
+    codename: values.codename,
+    origin: values.origin,
+    label: values.label,
+    validDays: days,
+    resourceUri: values['resource-uri'],
+  };
+  return Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
 }
 
-/**
- * Where everything comes from: the project when given (its apt-test, apt-prod,
- * release key, and a tag verified now), overridden by explicit options; else
- * the options alone, with the tag's verification as the audit log recorded it.
- */
-async function sourcesFrom(
-  values: Values,
-  project: LoadedProject | null,
-): Promise<PromotionSources> {
-  const tagInput = values.tag ?? (values.review ? basename(values.review) : undefined);
-  const tag = tagNameSchema.safeParse(tagInput);
-  if (!tag.success)
-    throw usageError('Give --review DIR (its folder name is the tag) or --tag NAME.');
-  const base = project ? await projectPromotionSources(project, tag.data).catch(() => null) : null;
-  const reviewDir = values.review
-    ? resolve(values.review)
-    : project
-      ? reviewFolder(project.config.name, tag.data)
-      : null;
-  if (!reviewDir) throw usageError('--review DIR is required.');
-  const from = values.from?.replace(/^apt:/, '') ?? base?.aptTest.root;
-  if (!from) throw usageError('--from APT_TEST is required.');
-  const to = values.to ?? base?.aptProd.root;
-  if (!to) throw usageError('--to APT_PROD_DIR is required.');
-  const aptKeys = [
-    ...(base?.aptTest.keys ?? []),
-    ...(await Promise.all((values['apt-key'] ?? []).map(readKeyringFile))).flat(),
-  ];
-  if (aptKeys.length === 0) {
-    throw usageError("apt-test's Release must be checked: give --apt-key FILE (or --project).");
+/** The engine's refusal of the options, with this command's usage as the hint. */
+async function withUsage<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof CountersignError && error.code === 'INVALID_REQUEST' && !error.hint) {
+      throw usageError(error.message);
+    }
+    throw error;
   }
-  const keyFile = values.key;
-  if (!keyFile && !project?.config.releaseKey) throw usageError('--key FILE is required.');
-  const allowUnprotected = values['allow-unprotected-key'] ?? false;
-  const days = validDays(values['valid-days']);
-  const url = values['resource-uri'] ?? base?.aptProd.url;
-  if (url !== undefined && !URL.canParse(url)) {
-    throw usageError('--resource-uri takes an absolute URI, such as https://apt.example.org/.');
-  }
-  return {
-    tag: tag.data,
-    reviewDir,
-    aptTest: {
-      root: /^https?:\/\//i.test(from) ? from : resolve(from),
-      keys: aptKeys,
-      selection: base?.aptTest.selection ?? {},
-    },
-    aptProd: {
-      root: resolve(to),
-      ...((values.suite ?? base?.aptProd.suite)
-        ? { suite: values.suite ?? base?.aptProd.suite }
-        : {}),
-      ...((values.codename ?? base?.aptProd.codename)
-        ? { codename: values.codename ?? base?.aptProd.codename }
-        : {}),
-      origin: values.origin ?? base?.aptProd.origin ?? 'Countersign',
-      label: values.label ?? base?.aptProd.label ?? 'Countersign',
-      ...((days ?? base?.aptProd.validDays) ? { validDays: days ?? base?.aptProd.validDays } : {}),
-      acquireByHash: base?.aptProd.acquireByHash ?? true,
-      ...(url ? { url } : {}),
-    },
-    tagGate: base
-      ? base.tagGate
-      : (rebuiltCommit) => recordedTagGate(reviewDir, tag.data, rebuiltCommit),
-    releaseKey: (date) =>
-      keyFile
-        ? releaseKeyFromFile(keyFile, allowUnprotected, date)
-        : projectReleaseKey(project!, date),
-  };
 }
 
 async function passphraseFrom(values: Values): Promise<string> {
@@ -187,18 +127,9 @@ async function passphraseFrom(values: Values): Promise<string> {
 }
 
 /** `--rollback`: apt-prod serves its previous publication again, in one rename; audited. */
-async function rollbackCommand(values: Values, project: LoadedProject | null): Promise<number> {
-  const tag = tagNameSchema.safeParse(values.tag ?? (values.review ? basename(values.review) : ''));
-  const to = values.to ?? (project ? aptProdRootOf(project) : undefined);
-  const reviewDir = values.review
-    ? resolve(values.review)
-    : project && tag.success
-      ? reviewFolder(project.config.name, tag.data)
-      : undefined;
-  if (!to || !reviewDir || !tag.success) {
-    throw usageError('--rollback needs --to and --review (or --project and --tag).');
-  }
-  const result = await rollbackRelease(resolve(to), reviewDir);
+async function rollbackCommand(values: Values): Promise<number> {
+  const { aptProd, reviewDir } = await withUsage(resolveRollback(promotionOptions(values)));
+  const result = await rollbackRelease(aptProd, reviewDir);
   if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else {
     process.stdout.write(
@@ -211,9 +142,8 @@ async function rollbackCommand(values: Values, project: LoadedProject | null): P
 /** `countersign promote`: step 5 for scripts, the same gate and publisher as the UI. */
 export async function promoteCommand(args: string[]): Promise<number> {
   const values = parseOptions(args, OPTIONS, promoteUsage);
-  const project = values.project ? await loadProject(values.project) : null;
-  if (values.rollback) return rollbackCommand(values, project);
-  const sources = await sourcesFrom(values, project);
+  if (values.rollback) return rollbackCommand(values);
+  const sources = await withUsage(resolvePromotionSources(promotionOptions(values)));
   const dryRun = values['dry-run'] ?? false;
   // Read before any work, so a missing passphrase never costs a download.
   const passphrase = dryRun ? '' : await passphraseFrom(values);

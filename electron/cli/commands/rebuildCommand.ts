@@ -1,9 +1,6 @@
-import { join } from 'node:path';
 import { CountersignError } from '../../../shared/errors';
 import { tagNameSchema } from '../../../shared/tags';
-import { reviewFolder } from '../../core/lib/project/countersignHome';
-import { loadProject } from '../../core/lib/project/projectStore';
-import { rebuildVerifiedTag } from '../../core/rebuild/rebuildService';
+import { rebuildProjectTag } from '../../core/rebuild/index';
 import { EXIT } from '../exitCodes';
 import { parseOptions } from '../parseOptions';
 import { interruptSignal, terminalReporter } from '../terminalReporter';
@@ -37,18 +34,18 @@ export async function rebuildCommand(args: string[]): Promise<number> {
       '--tag is missing or invalid.',
       `Usage: ${rebuildUsage}`,
     );
-  const project = await loadProject(values.project);
-  const outDir = values.out ?? join(reviewFolder(project.config.name, tag.data), 'rebuild');
   const interrupt = interruptSignal();
   try {
-    const result = await rebuildVerifiedTag(
-      project,
+    const result = await rebuildProjectTag(
+      values.project,
       tag.data,
-      values['check-reproducible'] ?? false,
+      {
+        checkReproducible: values['check-reproducible'] ?? false,
+        ...(values.out ? { outDir: values.out } : {}),
+      },
       terminalReporter(interrupt.signal),
-      outDir,
     );
-    const { buildInfo } = result.reference;
+    const { buildInfo, outDir } = result.reference;
     const reproducibility = result.reproducibility && {
       ...result.reproducibility,
       variedOutDir: result.varied?.outDir ?? null,

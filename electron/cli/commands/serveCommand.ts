@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CountersignError } from '../../../shared/errors';
-import { createCountersignCore } from '../../core/countersignCore';
-import { loadProject } from '../../core/lib/project/projectStore';
+import { checkProject, createCountersignCore } from '../../core/countersignCore';
 import { startBrowserServer } from '../../server/browserServer';
 import { parseOptions } from '../parseOptions';
 
@@ -29,7 +28,7 @@ export async function serveCommand(args: string[]): Promise<number> {
       `--port must be a port number, not ${JSON.stringify(values.port)}.`,
     );
   }
-  await loadProject(values.project); // refuse a bad project now, not on the first click
+  await checkProject(values.project); // refuse a bad project now, not on the first click
   const dir = rendererDir();
   if (!existsSync(`${dir}index.html`)) {
     throw new CountersignError(

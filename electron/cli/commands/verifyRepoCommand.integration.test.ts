@@ -11,6 +11,7 @@ import {
   promotedDemo,
   type PromotedDemo,
 } from '../../core/verify/testing/promotedDemo';
+import { checkReviewAudit } from '../../core/verify/index';
 import { exitCodeForError } from '../exitCodes';
 import { verifyRepoCommand } from './verifyRepoCommand';
 
@@ -63,6 +64,24 @@ describe('countersign verify-repo', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/✔ verified {2}countersign-hello 1\.0\.0/);
     expect(stdout).toMatch(/VERIFIED: 2 of 2 package\(s\) verified/);
+  });
+
+  it("records the run in the review's audit log as a verification, as the UI's run does", async () => {
+    const { demo, reviewDir } = promoted;
+    const before = (await checkReviewAudit(reviewDir, null)).history.items.length;
+    const { code } = await run([
+      '--repo',
+      demo.aptProd,
+      '--keyring',
+      keyring,
+      '--review',
+      reviewDir,
+    ]);
+    expect(code).toBe(0);
+    const { history } = await checkReviewAudit(reviewDir, null);
+    expect(history.chain.intact).toBe(true);
+    expect(history.items).toHaveLength(before + 1);
+    expect(history.items.at(-1)).toMatchObject({ kind: 'verification' });
   });
 
   it('exits 1 and names the broken link and why, in text and in JSON', async () => {

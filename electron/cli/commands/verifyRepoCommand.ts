@@ -1,9 +1,8 @@
 import { CountersignError } from '../../../shared/errors';
 import type { PackageCheck, RepositoryVerification } from '../../../shared/verify';
-import { verifyRepository } from '../../core/verify/verifyRepository';
+import { readKeyringFile, verifyAndRecord } from '../../core/verify/index';
 import { EXIT } from '../exitCodes';
 import { parseOptions, requireOption } from '../parseOptions';
-import { readKeyringFile } from '../readKeyringFile';
 import { interruptSignal, terminalReporter } from '../terminalReporter';
 import { safeForTerminal } from '../terminalText';
 
@@ -103,7 +102,8 @@ export async function verifyRepoCommand(args: string[]): Promise<number> {
   const keys = (await Promise.all(values.keyring.map(readKeyringFile))).flat();
   const interrupt = interruptSignal();
   try {
-    const result = await verifyRepository({
+    // With --review, recorded in its audit log as the UI's run is.
+    const result = await verifyAndRecord({
       root,
       keys,
       ...(values.suite !== undefined ? { suite: values.suite } : {}),

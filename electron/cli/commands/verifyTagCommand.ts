@@ -1,10 +1,8 @@
 import { CountersignError } from '../../../shared/errors';
 import { verifyTagRequestSchema, type TagVerdict } from '../../../shared/tags';
-import { loadProject } from '../../core/lib/project/projectStore';
-import { verifyTag } from '../../core/tag/verifyTag';
+import { readKeyringFile, tagInputsOf, verifyTag } from '../../core/tag/index';
 import { EXIT } from '../exitCodes';
 import { parseOptions } from '../parseOptions';
-import { readKeyringFile } from '../readKeyringFile';
 import { groupFingerprint, safeForTerminal } from '../terminalText';
 
 export const verifyTagUsage =
@@ -73,23 +71,18 @@ export async function verifyTagCommand(args: string[]): Promise<number> {
       `Usage: ${verifyTagUsage}`,
     );
   }
-  let repo: string;
-  let trustedKeys;
-  if (values.project) {
-    const project = await loadProject(values.project);
-    repo = values.repo ?? project.repoPath;
-    trustedKeys = values.keyring ? await readKeyringFile(values.keyring) : project.trustedKeys;
-  } else {
-    if (!values.repo || !values.keyring) {
-      throw new CountersignError(
-        'INVALID_REQUEST',
-        'Give --repo and --keyring, or --project.',
-        `Usage: ${verifyTagUsage}`,
-      );
-    }
-    repo = values.repo;
-    trustedKeys = await readKeyringFile(values.keyring);
+  if (!values.project && (!values.repo || !values.keyring)) {
+    throw new CountersignError(
+      'INVALID_REQUEST',
+      'Give --repo and --keyring, or --project.',
+      `Usage: ${verifyTagUsage}`,
+    );
   }
+  const fromProject = values.project ? await tagInputsOf(values.project) : null;
+  const repo = values.repo ?? fromProject?.repo ?? '';
+  const trustedKeys = values.keyring
+    ? await readKeyringFile(values.keyring)
+    : (fromProject?.trustedKeys ?? []);
   const verdict = await verifyTag({
     repo,
     tag: request.data.tag,

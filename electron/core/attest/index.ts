@@ -1,5 +1,5 @@
 /**
- * Attestations others can check (issue 8): in-toto statements of what was
+ * Attestations others can check: in-toto statements of what was
  * rebuilt, compared, reviewed and promoted, and a SLSA VSA for the promoted
  * set, each a DSSE envelope signed by the release key. See docs/attestations.md.
  */
@@ -19,3 +19,5 @@ export {
   type ExportAttestationsRequest,
   type ExportedAttestations,
 } from './exportAttestations';
+export { readReleaseKey, withUnlockedKey } from '../lib/openpgp/index';
+export { readKeyringFile } from '../lib/openpgp/readKeyringFile';

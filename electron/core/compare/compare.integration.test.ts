@@ -11,7 +11,7 @@ import { makeDemo } from '../../testing/demoFixture';
 import type { JobReporter } from '../lib/jobs/jobRegistry';
 import { reviewFolder } from '../lib/project/countersignHome';
 import { loadProject, type LoadedProject } from '../lib/project/projectStore';
-import { rebuildVerifiedTag } from '../rebuild/rebuildService';
+import { rebuildVerifiedTag } from '../rebuild/index';
 import { checkAuditChain } from '../audit/auditLog';
 import { readKeyring } from '../lib/openpgp/readKeyring';
 import { repositoryKeysOf } from './ciSourceSetup';

@@ -1,14 +1,15 @@
 import { stat } from 'node:fs/promises';
+import type * as openpgp from 'openpgp';
 import { dirname, join } from 'node:path';
 import type { CompareResult } from '../../../shared/compare';
 import { CountersignError } from '../../../shared/errors';
 import type { JobReporter } from '../lib/jobs/jobRegistry';
-import { reviewFolder } from '../lib/project/countersignHome';
-import type { LoadedProject } from '../lib/project/projectStore';
+import { countersignHome, reviewFolder } from '../lib/project/countersignHome';
+import { loadProject, type LoadedProject } from '../lib/project/projectStore';
 import { appendAuditEntry } from '../audit/auditLog';
 import { repositoryKeysOf, resolveSourceLocation, sourceKindOf } from './ciSourceSetup';
 import { saveComparison } from '../lib/reviewFolder/compareStore';
-import { compareSources } from './compareSources';
+import { compareSources, type CompareOptions } from './compareSources';
 
 /** The project's CI source with a relative path made absolute (beside project.json). */
 export function ciLocationOf(project: LoadedProject): string {
@@ -44,20 +45,59 @@ export async function recordComparison(reviewDir: string, result: CompareResult)
   return saved.path;
 }
 
+/** What a caller may say instead of the project: another CI or local side, more keys, other index. */
+export interface CompareOverrides {
+  ci?: string;
+  local?: string;
+  /** Keys trusted for an apt side besides the project's repository keys. */
+  extraKeys?: openpgp.PublicKey[];
+  suite?: string;
+  component?: string;
+  architecture?: string;
+  packages: string[];
+}
+
+/** A comparison, and where it was saved in the review folder. */
+export interface RecordedComparison {
+  result: CompareResult;
+  savedTo: string;
+}
+
 /**
  * Step 3 for a release: the project's CI source against the release's local
  * rebuild (step 2's output), saved in the review folder and the audit log.
+ * The UI and `countersign compare --project --tag` both come here, so both
+ * refuse a release that was not rebuilt yet (NO_REBUILD) the same way.
  */
 export async function compareRelease(
   project: LoadedProject,
   tag: string,
-  options: { packages: string[] },
+  overrides: CompareOverrides,
   report: JobReporter,
 ): Promise<CompareResult> {
-  const ci = ciLocationOf(project);
+  return (await compareAndRecord(project, tag, overrides, report)).result;
+}
+
+/** Step 3 for a project named by its file, as `countersign compare --project --tag` runs it. */
+export async function compareProjectTag(
+  projectFile: string,
+  tag: string,
+  overrides: CompareOverrides,
+  report: JobReporter,
+): Promise<RecordedComparison> {
+  return compareAndRecord(await loadProject(projectFile), tag, overrides, report);
+}
+
+async function compareAndRecord(
+  project: LoadedProject,
+  tag: string,
+  overrides: CompareOverrides,
+  report: JobReporter,
+): Promise<RecordedComparison> {
+  const ci = overrides.ci ?? ciLocationOf(project);
   const reviewDir = reviewFolder(project.config.name, tag);
-  const local = join(reviewDir, 'rebuild');
-  if (!(await stat(join(local, 'buildinfo.json')).catch(() => null))) {
+  const local = overrides.local ?? join(reviewDir, 'rebuild');
+  if (!overrides.local && !(await stat(join(local, 'buildinfo.json')).catch(() => null))) {
     throw new CountersignError(
       'NO_REBUILD',
       `${tag} has not been rebuilt yet, so there is nothing to compare CI's artifacts with.`,
@@ -65,20 +105,62 @@ export async function compareRelease(
     );
   }
   const config = project.config.ci;
-  const result = await compareSources(ci, local, {
+  // Keys given by the caller (the CLI's --apt-key) go through the same check as an explicit comparison.
+  const compare = overrides.extraKeys ? compareArtifacts : compareSources;
+  const result = await compare(ci, local, {
     apt: {
-      trustedKeys: await repositoryKeysOf(project),
-      ...(config?.suite ? { suite: config.suite } : {}),
-      ...(config?.component ? { component: config.component } : {}),
-      ...(config?.architecture ? { architecture: config.architecture } : {}),
+      trustedKeys: [...(await repositoryKeysOf(project)), ...(overrides.extraKeys ?? [])],
+      ...aptSelection(overrides, config),
     },
-    packages: options.packages,
+    packages: overrides.packages,
     downloadDir: join(reviewDir, 'ci-packages'),
     report,
   });
-  await recordComparison(reviewDir, result);
+  const savedTo = await recordComparison(reviewDir, result);
   report.log(
     `${result.summary.identical} identical, ${result.summary.differs} differ, ${result.summary.onlyCi} only in CI, ${result.summary.onlyLocal} only local`,
   );
-  return result;
+  return { result, savedTo };
+}
+
+/** The suite, component and architecture to read: the caller's, else the project's. */
+function aptSelection(
+  overrides: CompareOverrides,
+  config: LoadedProject['config']['ci'],
+): { suite?: string; component?: string; architecture?: string } {
+  const suite = overrides.suite ?? config?.suite;
+  const component = overrides.component ?? config?.component;
+  const architecture = overrides.architecture ?? config?.architecture;
+  return {
+    ...(suite ? { suite } : {}),
+    ...(component ? { component } : {}),
+    ...(architecture ? { architecture } : {}),
+  };
+}
+
+/**
+ * Two sides given explicitly, hashed and paired; an apt side is refused
+ * before any download when no key is given to check its Release.
+ */
+export function compareArtifacts(
+  ci: string,
+  local: string,
+  options: CompareOptions,
+): Promise<CompareResult> {
+  if (
+    [ci, local].some((source) => sourceKindOf(source) === 'apt') &&
+    options.apt.trustedKeys.length === 0
+  ) {
+    throw new CountersignError(
+      'INVALID_REQUEST',
+      'An apt source needs the key its Release must be signed by.',
+      "Give --apt-key FILE (armored or binary, e.g. the repository's archive keyring).",
+    );
+  }
+  return compareSources(ci, local, options);
+}
+
+/** Where packages fetched for a comparison outside any release are kept. */
+export function downloadsFolder(): string {
+  return join(countersignHome(), 'downloads', 'ci-packages');
 }

@@ -5,7 +5,7 @@ import type { ProjectConfig } from '../../../shared/project';
 import type { RebuildRecipe } from '../../../shared/rebuild';
 import { GnupgHome } from '../lib/gpg/gnupgHome';
 import { saveProject } from '../lib/project/projectStore';
-import { addTrustedKeys } from '../tag/trustList';
+import { addTrustedKeys } from '../tag/index';
 import { publishDemoCi, type DemoCiRelease } from './demoCiArtifacts';
 import { createDemoReleaseKey, type DemoReleaseKey } from './demoReleaseKey';
 import { DemoRepo } from '../lib/git/gitRepo';

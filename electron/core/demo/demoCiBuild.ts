@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { RebuildRecipe } from '../../../shared/rebuild';
 import { countersignCache } from '../lib/project/countersignHome';
 import { bootstrapTag } from '../lib/docker/baseImage';
-import { rebuildRelease } from '../rebuild/rebuildRelease';
+import { rebuildRelease } from '../rebuild/index';
 
 /**
  * Builds the demo's packages the way its CI would: the tagged commit, in a

@@ -14,8 +14,8 @@ import type {
 import { buildInfoSchema } from '../../../shared/rebuild';
 import type { ReleaseKeyInfo } from '../../../shared/signing';
 import { fetchPackage, readAptRepository } from '../lib/apt/readAptRepository';
-import { planPublication, readPublications } from '../publish/publishApi';
-import type { PackageToPublish, PublicationInfo as PublicationRecord } from '../publish/publishApi';
+import { planPublication, readPublications } from '../publish/index';
+import type { PackageToPublish, PublicationInfo as PublicationRecord } from '../publish/index';
 import { scanDebs } from '../lib/apt/scanDebs';
 import { readSavedComparison } from '../lib/reviewFolder/compareStore';
 import { readJsonFile } from '../lib/fs/readJsonFile';

@@ -2,12 +2,12 @@ import { dirname, resolve } from 'node:path';
 import { CountersignError } from '../../../shared/errors';
 import type { ProjectSummary } from '../../../shared/project';
 import { toAppError } from '../../../shared/errors';
-import { resolveSourceLocation, sourceKindOf } from '../compare/ciSourceSetup';
+import { resolveSourceLocation, sourceKindOf } from '../compare/index';
 import { readPinnedKey } from '../lib/openpgp/pinnedKey';
 import { reviewFolder } from '../lib/project/countersignHome';
 import type { LoadedProject } from '../lib/project/projectStore';
 import { loadReleaseKey } from '../lib/openpgp/index';
-import { verifyTag } from '../tag/verifyTag';
+import { verifyTag } from '../tag/index';
 import type { PromotionSources } from './promotionSources';
 import { liveTagGate } from '../lib/reviewFolder/tagGate';
 

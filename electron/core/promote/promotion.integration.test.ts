@@ -30,7 +30,7 @@ import { GnupgHome } from '../lib/gpg/gnupgHome';
 import type { LoadedProject } from '../lib/project/projectStore';
 import { readAuditEntries } from '../audit/auditLog';
 import { verifyAuditHead } from '../audit/auditHead';
-import { verifyRepository } from '../verify/verifyRepository';
+import { verifyRepository } from '../verify/index';
 import { preparePromotion } from './planPromotion';
 import { projectPromotionSources } from './projectPromotion';
 

@@ -1,6 +1,6 @@
 import { CountersignError } from '../../../shared/errors';
 import type { RollbackResult } from '../../../shared/promote';
-import { readPublications, rollbackPublication } from '../publish/publishApi';
+import { readPublications, rollbackPublication } from '../publish/index';
 import { appendAuditEntry } from '../audit/auditLog';
 import { publicationSummary } from './planPromotion';
 

@@ -1,6 +1,6 @@
 import { CountersignError } from '../../../shared/errors';
 import type { PromotionResult, RunPromotionRequest } from '../../../shared/promote';
-import { publish } from '../publish/publishApi';
+import { publish } from '../publish/index';
 import type { JobReporter } from '../lib/jobs/jobRegistry';
 import { appendAuditEntry } from '../audit/auditLog';
 import { signAuditHead } from '../audit/auditHead';

@@ -28,7 +28,7 @@ import {
   rollbackPublication,
   type PackageToPublish,
   type ProdLayout,
-} from './publishApi';
+} from './index';
 import { AptContainer, updateIsClean } from './testing/aptContainer';
 import { gpgReleaseSigner } from './testing/gpgReleaseSigner';
 import { packageToPublish } from './testing/packageToPublish';

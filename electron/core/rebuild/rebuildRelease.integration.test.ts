@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildRecipeSchema, type RebuildRecipe } from '../../../shared/rebuild';
-import { DEMO_RECIPE } from '../demo/createDemo';
+import { DEMO_RECIPE } from '../demo/index';
 import { runGit } from '../lib/git/runGit';
 import type { JobReporter } from '../lib/jobs/jobRegistry';
 import { makeDemo } from '../../testing/demoFixture';

@@ -12,7 +12,7 @@ import type { JobReporter } from '../lib/jobs/jobRegistry';
 import { reviewFolder } from '../lib/project/countersignHome';
 import { appendAuditEntry } from '../audit/auditLog';
 import type { LoadedProject } from '../lib/project/projectStore';
-import { verifyTag } from '../tag/verifyTag';
+import { verifyTag } from '../tag/index';
 import { recordTagVerified } from '../lib/reviewFolder/tagGate';
 import { bootstrapTag } from '../lib/docker/baseImage';
 import { VARIED_BUILD } from './buildVariation';

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArtifactReview } from '../../../shared/review';
+import { pathPattern } from '../../../shared/pathPattern';
 import { validateRequest } from '../../../shared/validate';
 import { comparedDemo, type ComparedDemo } from '../../testing/comparedDemo';
 import { createCountersignCore, type CountersignCore } from '../countersignCore';
@@ -143,6 +144,21 @@ describe('countersign diff and review', () => {
       '+Built 2026-02-01 10:00 UTC.',
     );
     expect(countersign('diff', '--ci', local, '--local', local).code).toBe(0);
+  });
+
+  it("matches --path against member names only, as the UI's rules do, never against a difference's id", async () => {
+    const { nodes } = await core.api['review:open']({ tag: 'v1.0.0', key: docKey });
+    const readme = nodes.find((node) => README.test(node.source1));
+    const id = readme?.id ?? '';
+    // The id names the difference, but it is no member's path: the UI's "decide by path" cannot select by it.
+    expect(
+      nodes.some((node) => pathPattern(id)(node.source1) || pathPattern(id)(node.source2)),
+    ).toBe(false);
+    const before = await checkAuditChain(reviewDir);
+    const byId = countersign('review', '--review', reviewDir, '--path', id, '--accept', 'by id');
+    expect(byId.code, byId.stdout).toBe(2);
+    expect(byId.stderr).toContain('matches no difference');
+    expect(await checkAuditChain(reviewDir)).toEqual(before);
   });
 
   it('records a decision from a script and exits 0 once everything is approved', () => {

@@ -56,3 +56,14 @@ export type {
   PublishReport,
   ReleaseSigner,
 } from './publishTypes';
+// What a publication is made of, for the benchmark against apt-ftparchive and for tests.
+export { compressIndexes, packagesIndexTexts, releaseArchitectures } from './suiteIndexes';
+export { releaseText } from '../lib/apt/writeIndexes';
+export { scanDebs } from '../lib/apt/scanDebs';
+export { parseDeb822 } from '../lib/deb/deb822';
+export {
+  readReleaseKey,
+  signRelease,
+  withUnlockedKey,
+  type UnlockedReleaseKey,
+} from '../lib/openpgp/index';

@@ -1,7 +1,5 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { RequestOf, ResponseOf } from '../../../shared/api';
-import type { ArtifactComparison, CompareResult } from '../../../shared/compare';
+import type { RequestOf } from '../../../shared/api';
+import { describeRule, ruleSelection } from '../../../shared/decisionRule';
 import { CountersignError, toAppError } from '../../../shared/errors';
 import type {
   ArtifactReview,
@@ -9,17 +7,11 @@ import type {
   MemberDifference,
   ReportInfo,
 } from '../../../shared/review';
-import { sha256File } from '../lib/fs/sha256File';
-import { readSavedComparison } from '../lib/reviewFolder/compareStore';
-import { describeRule, ruleSelection } from '../../../shared/decisionRule';
-import { explainedTree } from '../lib/diffoscope/explainedTree';
 import { diffMemberPair } from '../lib/diffoscope/members/diffMemberPair';
 import { memberDifferences } from '../lib/diffoscope/members/memberDifferences';
-import { runDiffoscope } from '../lib/diffoscope/runDiffoscope';
-import type { JobRegistry, JobReporter } from '../lib/jobs/jobRegistry';
 import { reviewFolder } from '../lib/project/countersignHome';
-import type { LoadedProject } from '../lib/project/projectStore';
-import { artifactFiles, type ArtifactFiles } from '../lib/reviewFolder/artifactFiles';
+import type { ChannelHandlers, ProjectContext } from '../lib/project/projectContext';
+import { artifactFiles } from '../lib/reviewFolder/artifactFiles';
 import {
   artifactStanding,
   currentDecisions,
@@ -27,100 +19,13 @@ import {
   verdictOf,
 } from '../lib/reviewFolder/decisions';
 import {
-  clearReport,
-  RAW_REPORT,
   readDiffLines,
   readSavedReport,
   reportFolder,
-  saveReportTree,
   type SavedReport,
 } from '../lib/reviewFolder/reportStore';
-
-type ReviewChannel =
-  | 'review:open'
-  | 'review:runReport'
-  | 'review:diffPage'
-  | 'review:memberDiff'
-  | 'review:decide'
-  | 'review:summary';
-
-export type ReviewApi = {
-  [C in ReviewChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>>;
-};
-
-/** One differing artifact of a release, located. */
-interface ReviewTarget {
-  reviewDir: string;
-  comparison: CompareResult;
-  row: ArtifactComparison;
-}
-
-async function comparisonOf(reviewDir: string, tag: string): Promise<CompareResult> {
-  const comparison = await readSavedComparison(reviewDir);
-  if (!comparison) {
-    throw new CountersignError(
-      'NO_COMPARISON',
-      `${tag} has not been compared yet, so there is nothing to review.`,
-      'Run step 3 (Compare) first.',
-    );
-  }
-  return comparison;
-}
-
-/** A release's review folder, its comparison, and one artifact of it. */
-export async function locateTarget(
-  reviewDir: string,
-  tag: string,
-  key: string,
-): Promise<ReviewTarget> {
-  const comparison = await comparisonOf(reviewDir, tag);
-  const row = comparison.artifacts.find((artifact) => artifact.key === key);
-  if (!row) {
-    throw new CountersignError(
-      'ARTIFACT_NOT_FOUND',
-      `The comparison of ${tag} has no artifact ${JSON.stringify(key.slice(0, 200))}.`,
-    );
-  }
-  return { reviewDir, comparison, row };
-}
-
-/**
- * Runs diffoscope on one artifact pair and keeps its report: the raw JSON,
- * its tree (with the differences Countersign can explain marked), and the
- * report's hash, which every decision on it is bound to.
- */
-export async function makeReport(
-  target: ReviewTarget,
-  files: ArtifactFiles,
-  options: { timeLimitSeconds?: number; report: JobReporter },
-): Promise<SavedReport> {
-  const folder = reportFolder(target.reviewDir, target.row.key);
-  await mkdir(folder, { recursive: true });
-  await clearReport(folder);
-  options.report.phase('diffoscope', { done: 0, total: 2, unit: 'steps' });
-  const run = await runDiffoscope(files.ci, files.local, {
-    reportFile: join(folder, RAW_REPORT),
-    ...(options.timeLimitSeconds ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
-    ...(options.report.signal ? { signal: options.report.signal } : {}),
-    onStderr: (line) => options.report.log(line),
-  });
-  options.report.phase('read report', { done: 1, total: 2, unit: 'steps' });
-  if (!run.reportFile) {
-    throw new CountersignError(
-      'DIFFOSCOPE_FAILED',
-      `${run.version} found the two copies of ${JSON.stringify(target.row.name)} identical, though their hashes differ.`,
-      'Run the comparison again; the files may have changed since.',
-    );
-  }
-  const tree = await explainedTree(run.reportFile, files.ci, files.local, target.row.name);
-  const saved = await saveReportTree(folder, tree, {
-    diffoscopeVersion: run.version,
-    reportSha256: await sha256File(join(folder, RAW_REPORT)),
-    generatedAt: new Date().toISOString(),
-  });
-  options.report.phase('done', { done: 2, total: 2, unit: 'steps' });
-  return saved;
-}
+import { comparisonOf, locateTarget, type ReviewTarget } from './reviewTarget';
+import { makeReport } from './makeReport';
 
 /** The review's view of an artifact from what is on disk (and our own member listing). */
 async function describe(
@@ -187,8 +92,18 @@ function selectDifferences(
   return { ids, rule: describeRule(rule) };
 }
 
-/** Step 4's engine for the UI: one review per release, reports made as jobs. */
-export function createReviewApi(open: () => Promise<LoadedProject>, jobs: JobRegistry): ReviewApi {
+/** Step 4's channels: one review per release, reports made as jobs. */
+export function createReviewHandlers({
+  open,
+  jobs,
+}: ProjectContext): ChannelHandlers<
+  | 'review:open'
+  | 'review:runReport'
+  | 'review:diffPage'
+  | 'review:memberDiff'
+  | 'review:decide'
+  | 'review:summary'
+> {
   // Reports being made, and the last failure of each, by review folder and artifact.
   const running = new Map<string, Promise<SavedReport>>();
   const failures = new Map<string, string>();

@@ -1,25 +1,20 @@
 import { dirname } from 'node:path';
-import type { RequestOf, ResponseOf } from '../../../shared/api';
-import type { JobRegistry } from '../lib/jobs/jobRegistry';
 import { reviewFolder } from '../lib/project/countersignHome';
-import { saveProject, type LoadedProject } from '../lib/project/projectStore';
+import type { ChannelHandlers, ProjectContext } from '../lib/project/projectContext';
+import { saveProject } from '../lib/project/projectStore';
 import { readReleaseKey, storeReleaseKey } from '../lib/openpgp/index';
 import { preparePromotion } from './planPromotion';
 import { aptProdRootOf, projectPromotionSources } from './projectPromotion';
 import { rollbackRelease } from './rollbackRelease';
 import { runPromotion } from './runPromotion';
 
-type PromotionChannel = 'signing:importKey' | 'promote:plan' | 'promote:run' | 'promote:rollback';
-
-export type PromotionApi = {
-  [C in PromotionChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>>;
-};
-
-/** Step 5 for the UI and `serve`: the release key, the plan, the promotion, the rollback. */
-export function createPromotionApi(
-  open: () => Promise<LoadedProject>,
-  jobs: JobRegistry,
-): PromotionApi {
+/** Step 5's channels: the release key, the plan, the promotion, the rollback. */
+export function createPromoteHandlers({
+  open,
+  jobs,
+}: ProjectContext): ChannelHandlers<
+  'signing:importKey' | 'promote:plan' | 'promote:run' | 'promote:rollback'
+> {
   return {
     'signing:importKey': async ({ key, allowUnprotected }) => {
       const project = await open();

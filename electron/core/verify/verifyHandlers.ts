@@ -1,46 +1,30 @@
-import type { RequestOf, ResponseOf } from '../../../shared/api';
-import type { JobRegistry } from '../lib/jobs/jobRegistry';
+import type { ResponseOf } from '../../../shared/api';
 import { reviewFolder } from '../lib/project/countersignHome';
-import type { LoadedProject } from '../lib/project/projectStore';
-import { aptProdRootOf, projectReleaseKey } from '../promote/projectPromotion';
-import { appendAuditEntry } from '../audit/auditLog';
+import type { ChannelHandlers, ProjectContext } from '../lib/project/projectContext';
+import { aptProdRootOf, projectReleaseKey } from '../promote/index';
 import { auditHistory } from '../audit/auditHistory';
 import { verifyAuditHead } from '../audit/auditHead';
 import { toAppError } from '../../../shared/errors';
-import { verifyRepository } from './verifyRepository';
+import { verifyAndRecord } from './verifyAndRecord';
 
-type VerificationChannel = 'verify:repo' | 'audit:history';
-
-export type VerificationApi = {
-  [C in VerificationChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>>;
-};
-
-/** Step 6 for the UI and `serve`: QA's verification of apt-prod, and the release's history. */
-export function createVerificationApi(
-  open: () => Promise<LoadedProject>,
-  jobs: JobRegistry,
-): VerificationApi {
+/** Step 6's channels: QA's verification of apt-prod, and the release's history. */
+export function createVerifyHandlers({
+  open,
+  jobs,
+}: ProjectContext): ChannelHandlers<'verify:repo' | 'audit:history'> {
   return {
     'verify:repo': async ({ tag }) => {
       const project = await open();
       return jobs.run('verify-repo', `Verify apt-prod against ${tag}`, async (report) => {
         const reviewDir = reviewFolder(project.config.name, tag);
         const key = await projectReleaseKey(project, new Date());
-        const result = await verifyRepository({
+        return verifyAndRecord({
           root: aptProdRootOf(project),
           keys: [key.key.toPublic()],
           reviewDir,
           report,
           ...(report.signal ? { signal: report.signal } : {}),
         });
-        const packages = result.suites.flatMap((suite) => suite.packages);
-        await appendAuditEntry(reviewDir, 'verification', {
-          repo: result.root,
-          status: result.status,
-          verified: packages.filter((pkg) => pkg.status === 'verified').length,
-          failed: packages.filter((pkg) => pkg.status === 'failed').length,
-        });
-        return result;
       });
     },
 

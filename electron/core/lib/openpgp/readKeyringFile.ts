@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { CountersignError } from '../../shared/errors';
-import { readKeyring } from '../core/lib/openpgp/readKeyring';
+import { CountersignError } from '../../../../shared/errors';
+import { readKeyring } from './readKeyring';
 
-/** Reads a keyring file given on the command line (armored or binary, never a keybox). */
+/** Reads a keyring file a user names (armored or binary, never a keybox). */
 export async function readKeyringFile(file: string) {
   let bytes: Buffer;
   try {

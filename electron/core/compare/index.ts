@@ -1,0 +1,25 @@
+/**
+ * Step 3, Compare: CI's artifacts (a folder, an archive, or the packages of the
+ * signed apt-test) against the rebuild, hash by hash. The front door:
+ * transports, other steps, benchmarks and fixtures import from here.
+ */
+export {
+  compareArtifacts,
+  compareProjectTag,
+  compareRelease,
+  downloadsFolder,
+  type CompareOverrides,
+  type RecordedComparison,
+} from './compareRelease';
+export { compareSources, type CompareOptions } from './compareSources';
+export {
+  ciSourceSetup as compareSetup,
+  ciSourceSetup,
+  repositoryKeysOf,
+  resolveSourceLocation,
+  sourceKindOf,
+  type SourceKind,
+} from './ciSourceSetup';
+export { createCompareHandlers } from './compareHandlers';
+export { readSavedComparison } from '../lib/reviewFolder/compareStore';
+export { readKeyringFile } from '../lib/openpgp/readKeyringFile';

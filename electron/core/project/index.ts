@@ -1,0 +1,8 @@
+/**
+ * Step 0, the project: a project.json loaded with its keys checked against
+ * their pins, and where a release's review folder is. The front door for the
+ * code outside the engine that opens a project (the shells, fixtures, tests).
+ */
+export { loadProject, saveProject, type LoadedProject } from '../lib/project/projectStore';
+export { countersignHome, reviewFolder } from '../lib/project/countersignHome';
+export type { JobReporter } from '../lib/jobs/jobRegistry';

@@ -1,0 +1,19 @@
+/**
+ * Step 4, Review: diffoscope explains every artifact that differs; reviewers
+ * record a decision per difference, each in the audit log. The front door:
+ * transports, other steps, benchmarks and fixtures import from here.
+ */
+export { createReviewHandlers } from './reviewHandlers';
+export {
+  reviewFolderVerdicts,
+  type FolderArtifactVerdict,
+  type FolderVerdicts,
+  type RuleDecision,
+} from './reviewFolderVerdicts';
+export { explainPair, type PairExplanation } from './explainPair';
+export { makeReport } from './makeReport';
+export { locateTarget, type ReviewTarget } from './reviewTarget';
+export { artifactFiles } from '../lib/reviewFolder/artifactFiles';
+export { readSavedReport, reportFolder, saveReportTree } from '../lib/reviewFolder/reportStore';
+export { memberDifferences } from '../lib/diffoscope/members/memberDifferences';
+export { diffMemberPair } from '../lib/diffoscope/members/diffMemberPair';
