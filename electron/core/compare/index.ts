@@ -14,12 +14,8 @@ export {
 export { compareSources, type CompareOptions } from './compareSources';
 export {
   ciSourceSetup as compareSetup,
-  ciSourceSetup,
-  repositoryKeysOf,
   resolveSourceLocation,
   sourceKindOf,
-  type SourceKind,
 } from './ciSourceSetup';
 export { createCompareHandlers } from './compareHandlers';
-export { readSavedComparison } from '../lib/reviewFolder/compareStore';
 export { readKeyringFile } from '../lib/openpgp/readKeyringFile';

@@ -3,6 +3,6 @@
  * their pins, and where a release's review folder is. The front door for the
  * code outside the engine that opens a project (the shells, fixtures, tests).
  */
-export { loadProject, saveProject, type LoadedProject } from '../lib/project/projectStore';
-export { countersignHome, reviewFolder } from '../lib/project/countersignHome';
+export { loadProject, type LoadedProject } from '../lib/project/projectStore';
+export { reviewFolder } from '../lib/project/countersignHome';
 export type { JobReporter } from '../lib/jobs/jobRegistry';

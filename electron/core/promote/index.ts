@@ -7,16 +7,10 @@ export { preparePromotion, type PreparedPromotion } from './planPromotion';
 export { runPromotion } from './runPromotion';
 export { rollbackRelease } from './rollbackRelease';
 export type { PromotionSources, ProdSettings } from './promotionSources';
-export {
-  aptProdRootOf,
-  projectPromotionSources,
-  projectReleaseKey,
-  promotionSetup,
-} from './projectPromotion';
+export { aptProdRootOf, projectReleaseKey, promotionSetup } from './projectPromotion';
 export {
   resolvePromotionSources,
   resolveRollback,
   type PromotionOptions,
 } from './resolvePromotionSources';
 export { createPromoteHandlers } from './promoteHandlers';
-export { readReleaseKey, withUnlockedKey } from '../lib/openpgp/index';

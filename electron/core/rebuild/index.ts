@@ -7,4 +7,4 @@ export { rebuildRelease, type RebuildInput, type RebuildOutcome } from './rebuil
 export { listRebuilds, rebuildSetup, rebuildVerifiedTag } from './rebuildService';
 export { createRebuildHandlers, rebuildProjectTag } from './rebuildHandlers';
 export { bootstrapTag, ensureBaseImage, type BaseImage } from '../lib/docker/baseImage';
-export { assertDockerAvailable, docker, runDocker } from '../lib/docker/dockerCli';
+export { docker } from '../lib/docker/dockerCli';

@@ -11,9 +11,7 @@ export {
   type RuleDecision,
 } from './reviewFolderVerdicts';
 export { explainPair, type PairExplanation } from './explainPair';
-export { makeReport } from './makeReport';
-export { locateTarget, type ReviewTarget } from './reviewTarget';
-export { artifactFiles } from '../lib/reviewFolder/artifactFiles';
-export { readSavedReport, reportFolder, saveReportTree } from '../lib/reviewFolder/reportStore';
+// For the benchmark of the first diff on screen, and fixtures that stand in for diffoscope's report.
 export { memberDifferences } from '../lib/diffoscope/members/memberDifferences';
 export { diffMemberPair } from '../lib/diffoscope/members/diffMemberPair';
+export { reportFolder, saveReportTree } from '../lib/reviewFolder/reportStore';
