@@ -28,3 +28,18 @@ export function requireOption(
   }
   return value;
 }
+
+/**
+ * The engine refuses options it cannot use with INVALID_REQUEST and a sentence;
+ * on the command line that refusal also says how the command is used.
+ */
+export async function withUsage<T>(usage: string, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof CountersignError && error.code === 'INVALID_REQUEST' && !error.hint) {
+      throw new CountersignError(error.code, error.message, `Usage: ${usage}`);
+    }
+    throw error;
+  }
+}

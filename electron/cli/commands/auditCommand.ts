@@ -1,8 +1,7 @@
-import { CountersignError } from '../../../shared/errors';
 import { checkReviewAudit, readKeyringFile } from '../../core/verify/index';
 import { auditText } from '../auditText';
 import { EXIT } from '../exitCodes';
-import { parseOptions, requireOption } from '../parseOptions';
+import { parseOptions, requireOption, withUsage } from '../parseOptions';
 
 export const auditUsage =
   'countersign audit --review DIR [--keyring FILE] [--json]\n' +
@@ -19,15 +18,7 @@ export async function auditCommand(args: string[]): Promise<number> {
   );
   const reviewDir = requireOption(values.review, 'review', auditUsage);
   const keys = values.keyring ? await readKeyringFile(values.keyring) : null;
-  const { history, head, trusted } = await checkReviewAudit(reviewDir, keys).catch(
-    (error: unknown) => {
-      // A folder that is none is bad input: say how the command is used.
-      if (error instanceof CountersignError && error.code === 'INVALID_REQUEST' && !error.hint) {
-        throw new CountersignError(error.code, error.message, `Usage: ${auditUsage}`);
-      }
-      throw error;
-    },
-  );
+  const { history, head, trusted } = await withUsage(auditUsage, checkReviewAudit(reviewDir, keys));
   if (values.json) {
     process.stdout.write(
       `${JSON.stringify(

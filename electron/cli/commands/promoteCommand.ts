@@ -9,7 +9,7 @@ import {
   type PromotionOptions,
 } from '../../core/promote/index';
 import { EXIT } from '../exitCodes';
-import { parseOptions } from '../parseOptions';
+import { parseOptions, withUsage } from '../parseOptions';
 import { planText, resultText } from '../promotionText';
 import { readPassphraseFd, readPassphraseFile } from '../readPassphrase';
 import { interruptSignal, terminalReporter } from '../terminalReporter';
@@ -98,18 +98,6 @@ function promotionOptions(values: Values): PromotionOptions {
   return Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
 }
 
-/** The engine's refusal of the options, with this command's usage as the hint. */
-async function withUsage<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof CountersignError && error.code === 'INVALID_REQUEST' && !error.hint) {
-      throw usageError(error.message);
-    }
-    throw error;
-  }
-}
-
 async function passphraseFrom(values: Values): Promise<string> {
   if (values['passphrase-file'] && values['passphrase-fd']) {
     throw usageError('Give --passphrase-file or --passphrase-fd, not both.');
@@ -128,7 +116,10 @@ async function passphraseFrom(values: Values): Promise<string> {
 
 /** `--rollback`: apt-prod serves its previous publication again, in one rename; audited. */
 async function rollbackCommand(values: Values): Promise<number> {
-  const { aptProd, reviewDir } = await withUsage(resolveRollback(promotionOptions(values)));
+  const { aptProd, reviewDir } = await withUsage(
+    promoteUsage,
+    resolveRollback(promotionOptions(values)),
+  );
   const result = await rollbackRelease(aptProd, reviewDir);
   if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else {
@@ -143,7 +134,7 @@ async function rollbackCommand(values: Values): Promise<number> {
 export async function promoteCommand(args: string[]): Promise<number> {
   const values = parseOptions(args, OPTIONS, promoteUsage);
   if (values.rollback) return rollbackCommand(values);
-  const sources = await withUsage(resolvePromotionSources(promotionOptions(values)));
+  const sources = await withUsage(promoteUsage, resolvePromotionSources(promotionOptions(values)));
   const dryRun = values['dry-run'] ?? false;
   // Read before any work, so a missing passphrase never costs a download.
   const passphrase = dryRun ? '' : await passphraseFrom(values);
