@@ -254,6 +254,34 @@ describe('reading a signed repository', () => {
     ).toBe(404);
   });
 
+  it("reads a partial mirror of Debian's kind: only binary-amd64, whose index lists the arch-all packages too", async () => {
+    const copy = await copyOfBase();
+    const dists = join(copy.root, 'dists/testing');
+    // apt-ftparchive's binary-amd64 index lists hello-doc (all) too; Release still lists binary-all.
+    await rm(join(dists, 'main/binary-all'), { recursive: true });
+    const plain = await failure(
+      (async () => {
+        await signRelease(copy.root, 'testing', gpg, [ci.fingerprint]);
+        return readAptRepository(copy.root, ci.publicKeys, { architecture: 'amd64' });
+      })(),
+    );
+    expect(plain.code).toBe('INDEX_MISSING');
+    const release = await readFile(join(dists, 'Release'), 'utf8');
+    await writeFile(
+      join(dists, 'Release'),
+      release.replace(/^(Suite: .*\n)/m, '$1No-Support-for-Architecture-all: Packages\n'),
+    );
+    await signRelease(copy.root, 'testing', gpg, [ci.fingerprint]);
+    for (const selection of [{ architecture: 'amd64' }, {}]) {
+      const snapshot = await readAptRepository(copy.root, ci.publicKeys, selection);
+      expect(snapshot.packages.map((pkg) => `${pkg.package}:${pkg.architecture}`)).toEqual([
+        'hello:amd64',
+        'hello-doc:all',
+        'tool:amd64',
+      ]);
+    }
+  });
+
   it('says which index is missing when none of the listed variants is there', async () => {
     const copy = await copyOfBase();
     const dir = join(copy.root, 'dists/testing/main/binary-amd64');

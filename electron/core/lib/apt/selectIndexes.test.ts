@@ -87,4 +87,13 @@ describe('planIndexes', () => {
       expect.objectContaining({ code: 'INVALID_REPOSITORY' }),
     );
   });
+
+  it("reads no binary-all index where Release says each architecture's index lists them (Debian's)", () => {
+    const debian = parseReleaseFile(
+      `Suite: bookworm-updates\nArchitectures: all amd64 arm64\nComponents: main\nNo-Support-for-Architecture-all: Packages\nSHA256:\n ${hash(1)} 10 main/binary-amd64/Packages.xz\n ${hash(2)} 11 main/binary-arm64/Packages.xz\n ${hash(3)} 12 main/binary-all/Packages.xz\n`,
+    );
+    expect(pairs(planIndexes(debian, {}))).toEqual(['main/amd64', 'main/arm64']);
+    expect(pairs(planIndexes(debian, { architecture: 'amd64' }))).toEqual(['main/amd64']);
+    expect(pairs(planIndexes(debian, { architecture: 'all' }))).toEqual(['main/all']);
+  });
 });

@@ -42,6 +42,11 @@ function notListed(what: string, value: string, listed: string[]): CountersignEr
  * install everywhere). By default every component and architecture Release
  * lists. Only indexes Release lists are ever planned: an unlisted file has no
  * hash to be checked against.
+ *
+ * A Release that says `No-Support-for-Architecture-all: Packages` (Debian's
+ * do) lists architecture-independent packages in every architecture's index,
+ * and apt then never reads binary-all: neither do we, unless `all` is asked
+ * for by name. A partial mirror holding only binary-amd64 is complete for apt.
  */
 export function planIndexes(
   release: ReleaseFile,
@@ -58,7 +63,10 @@ export function planIndexes(
     }
     components = [selection.component];
   }
-  let architectures = listedArchitectures;
+  const allInEveryIndex =
+    release.paragraph.get('No-Support-for-Architecture-all')?.trim() === 'Packages';
+  const withoutAll = listedArchitectures.filter((name) => name !== 'all');
+  let architectures = allInEveryIndex && withoutAll.length > 0 ? withoutAll : listedArchitectures;
   if (selection.architecture !== undefined) {
     const wanted = selection.architecture;
     const allIsThere = wanted === 'all' && components.some(hasAllIndex);
@@ -74,6 +82,7 @@ export function planIndexes(
   for (const component of components) {
     const forComponent = [...architectures];
     if (
+      !allInEveryIndex &&
       !forComponent.includes('all') &&
       (release.architectures.includes('all') || hasAllIndex(component))
     ) {
