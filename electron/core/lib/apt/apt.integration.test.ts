@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -173,6 +173,46 @@ describe('reading a signed repository', () => {
     expect(error.code).toBe('PACKAGE_NOT_FOUND');
     expect(error.message).toContain('"nope"');
     expect(error.message).toContain('"hello"');
+  });
+
+  it('reads one release out of a repository of many: the binaries its source built at its version', async () => {
+    const dir = join(work, 'releases');
+    await mkdir(dir);
+    const releases = [
+      await buildDeb(dir, { name: 'hello', version: '0.9-1', architecture: 'amd64' }),
+      await buildDeb(dir, { name: 'hello', version: '1.0-1', architecture: 'amd64' }),
+      await buildDeb(dir, {
+        name: 'hello-doc',
+        version: '1.0-1',
+        architecture: 'all',
+        source: 'hello',
+      }),
+      await buildDeb(dir, {
+        name: 'hello-doc',
+        version: '0.9-1',
+        architecture: 'all',
+        source: 'hello',
+      }),
+      // A binNMU: the binary's version differs, the Source field carries the source's.
+      await buildDeb(dir, {
+        name: 'libhello1',
+        version: '1.0-1+b1',
+        architecture: 'amd64',
+        source: 'hello (1.0-1)',
+      }),
+      await buildDeb(dir, { name: 'tool', version: '1.0-1', architecture: 'amd64' }),
+    ];
+    const root = join(dir, 'repo');
+    await writeRepository(root, releases, SPEC);
+    await signRelease(root, 'testing', gpg, [ci.fingerprint]);
+    const snapshot = await readAptRepository(root, ci.publicKeys, {
+      source: { name: 'hello', version: '1.0-1' },
+    });
+    expect(snapshot.packages.map((pkg) => `${pkg.package}=${pkg.version}`)).toEqual([
+      'hello=1.0-1',
+      'hello-doc=1.0-1',
+      'libhello1=1.0-1+b1',
+    ]);
   });
 
   it('reads only the chosen architecture (plus arch-independent packages)', async () => {

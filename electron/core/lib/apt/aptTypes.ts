@@ -1,4 +1,5 @@
 import type { Deb822Paragraph } from '../deb/deb822';
+import type { SourceRelease } from './sourceOfPackage';
 
 /** What to read from a repository; every field narrows, none widens. */
 export interface AptSelection {
@@ -10,6 +11,12 @@ export interface AptSelection {
   architecture?: string;
   /** Only these package names; each must be present. Absent or empty: every package. */
   packages?: string[];
+  /**
+   * Only the binaries built from this source at this version (its Packages
+   * stanza's Source field, or its own name and version where there is none):
+   * one release out of a repository that holds many.
+   */
+  source?: SourceRelease;
 }
 
 /** One binary package as a verified Packages index describes it. */

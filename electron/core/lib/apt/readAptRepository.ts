@@ -8,9 +8,11 @@ import { cancelledIfAborted } from './locationErrors';
 import { readSignedRelease } from './readSignedRelease';
 import { openRepositoryLocation } from './repositoryLocation';
 import { planIndexes } from './selectIndexes';
+import { isBuiltFrom } from './sourceOfPackage';
 
 export type { AptPackage, AptRepositorySnapshot, AptSelection, SignatureReport } from './aptTypes';
 export { fetchPackage } from './downloadPackage';
+export type { SourceRelease } from './sourceOfPackage';
 
 export interface ReadAptRepositoryOptions {
   /** The time signatures, keys and Valid-Until are judged at; default now. */
@@ -114,7 +116,15 @@ export async function readAptRepository(
       )),
     );
   }
-  const chosen = selected(withoutDuplicates(packages), selection.packages).sort(order);
+  const listed = withoutDuplicates(packages);
+  const source = selection.source;
+  const ofRelease = source ? listed.filter((pkg) => isBuiltFrom(pkg, source)) : listed;
+  if (source) {
+    log(
+      `${ofRelease.length} of ${listed.length} package(s) were built from ${quoted(source.name)} ${quoted(source.version, 60)}; only those are read`,
+    );
+  }
+  const chosen = selected(ofRelease, selection.packages).sort(order);
   log(`${chosen.length} package(s) selected`);
   return {
     root,

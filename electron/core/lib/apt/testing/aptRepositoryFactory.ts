@@ -41,11 +41,13 @@ export interface DebSpec {
   architecture: string;
   /** Bytes of incompressible payload, to make a package big enough to cut a download of. */
   payloadBytes?: number;
+  /** The control file's Source field, for a binary named or versioned unlike its source. */
+  source?: string;
 }
 
 /** Builds a tiny real .deb with `dpkg-deb --build`; returns its path. */
 export async function buildDeb(workDir: string, spec: DebSpec): Promise<string> {
-  const tree = join(workDir, `${spec.name}-tree`);
+  const tree = join(workDir, `${spec.name}_${spec.version}-tree`);
   await mkdir(join(tree, 'DEBIAN'), { recursive: true });
   await mkdir(join(tree, 'usr/share/doc', spec.name), { recursive: true });
   await writeFile(
@@ -54,6 +56,7 @@ export async function buildDeb(workDir: string, spec: DebSpec): Promise<string> 
       `Package: ${spec.name}`,
       `Version: ${spec.version}`,
       `Architecture: ${spec.architecture}`,
+      ...(spec.source ? [`Source: ${spec.source}`] : []),
       'Maintainer: Countersign Tests <tests@example.org>',
       `Description: ${spec.name} for the apt reader's tests`,
       ' A tiny package built with dpkg-deb.',
