@@ -1,6 +1,8 @@
 import type * as openpgp from 'openpgp';
 import type { ArtifactCopy, CompareResult } from '../../../shared/compare';
 import { summarise } from '../../../shared/compare';
+import type { SourceRelease } from '../lib/apt/readAptRepository';
+import { DEBUG_SYMBOLS_NOT_PUBLISHED, isDebugSymbolsPackage } from '../lib/deb/debugSymbols';
 import type { JobReporter } from '../lib/jobs/jobRegistry';
 import { sourceKindOf } from './ciSourceSetup';
 import { matchArtifacts } from './matchArtifacts';
@@ -17,6 +19,8 @@ export interface CompareOptions {
     suite?: string;
     component?: string;
     architecture?: string;
+    /** Only this release's binaries: those built from this source at this version. */
+    source?: SourceRelease;
   };
   /** Only these packages (both sides); empty means all. */
   packages: string[];
@@ -37,7 +41,7 @@ async function listSource(
   progress.phase(`read ${side} artifacts`);
   if (kind === 'folder') return listFolder(location, common);
   if (kind === 'archive') return listArchive(location, common);
-  const { trustedKeys, suite, component, architecture } = options.apt;
+  const { trustedKeys, suite, component, architecture, source } = options.apt;
   return listAptRepository(
     location.slice('apt:'.length),
     trustedKeys,
@@ -45,6 +49,7 @@ async function listSource(
       ...(suite ? { suite } : {}),
       ...(component ? { component } : {}),
       ...(architecture ? { architecture } : {}),
+      ...(source ? { source } : {}),
       ...(options.packages.length > 0 ? { packages: options.packages } : {}),
     },
     options.downloadDir,
@@ -76,6 +81,27 @@ function narrow(listing: SourceListing, onlyPackages: boolean, packages: string[
 }
 
 /**
+ * Next to an apt repository that does not publish a rebuild's debug-symbol
+ * packages (Debian's never does), they are set aside as expected, with the
+ * reason, instead of standing as "only local" against the release.
+ */
+function withoutUnpublishedDebugSymbols(local: SourceListing, ci: SourceListing): SourceListing {
+  if (ci.source.kind !== 'apt') return local;
+  const published = new Set(ci.copies.flatMap((copy) => (copy.deb ? [copy.deb.package] : [])));
+  const kept: ArtifactCopy[] = [];
+  const skipped = [...local.source.skipped];
+  for (const copy of local.copies) {
+    const name = copy.deb?.package;
+    if (name && isDebugSymbolsPackage(name) && !published.has(name)) {
+      skipped.push({ path: copy.path, reason: DEBUG_SYMBOLS_NOT_PUBLISHED });
+    } else {
+      kept.push(copy);
+    }
+  }
+  return { source: { ...local.source, skipped }, copies: kept };
+}
+
+/**
  * Step 3: reads and hashes both sides (CI's and the local rebuild) and pairs
  * their artifacts. Any refusal on the way (a bad signature, a hash that does
  * not match its index, a hostile archive) ends the comparison with its reason.
@@ -90,7 +116,10 @@ export async function compareSources(
   const localListing = await listSource(localLocation, 'local', options, progress);
   const aptInvolved = ciListing.source.kind === 'apt' || localListing.source.kind === 'apt';
   const ci = narrow(ciListing, aptInvolved, options.packages);
-  const local = narrow(localListing, aptInvolved, options.packages);
+  const local = withoutUnpublishedDebugSymbols(
+    narrow(localListing, aptInvolved, options.packages),
+    ciListing,
+  );
   progress.phase('match');
   const artifacts = matchArtifacts(ci.copies, local.copies);
   const summary = summarise(artifacts);

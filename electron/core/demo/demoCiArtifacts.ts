@@ -19,7 +19,10 @@ export interface DemoCiRelease {
 
 const DOC_README = 'usr/share/doc/countersign-hello-doc/README.md';
 
+// It names the release's source, as a package slipped into CI's build would: compare reads
+// this release's packages by their Source, and the rebuild shows the source never built it.
 const EXTRA_CONTROL = `Package: countersign-hello-telemetry
+Source: countersign-hello
 Version: 1.0.0
 Architecture: all
 Maintainer: CI Robot <ci@example.org>

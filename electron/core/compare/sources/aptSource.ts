@@ -41,7 +41,12 @@ export async function listAptRepository(
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
-  options.progress.addTotal(snapshot.packages.reduce((sum, pkg) => sum + pkg.size, 0));
+  const bytes = snapshot.packages.reduce((sum, pkg) => sum + pkg.size, 0);
+  // Said before any download starts, so a selection that is too wide shows before it costs.
+  options.log?.(
+    `fetching ${snapshot.packages.length} package(s), ${(bytes / 1e6).toFixed(1)} MB, unless already verified here`,
+  );
+  options.progress.addTotal(bytes);
   const copies: ArtifactCopy[] = [];
   for (const pkg of snapshot.packages) {
     let seen = 0;

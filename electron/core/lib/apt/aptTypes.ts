@@ -9,7 +9,7 @@ export interface AptSelection {
   component?: string;
   /** By default every architecture the Release lists (`all` packages are always read). */
   architecture?: string;
-  /** Only these package names; each must be present. Absent or empty: every package. */
+  /** Only these package names; each must be present but debug symbols (-dbgsym). Absent or empty: every package. */
   packages?: string[];
   /**
    * Only the binaries built from this source at this version (its Packages

@@ -8,6 +8,7 @@ import { cancelledIfAborted } from './locationErrors';
 import { readSignedRelease } from './readSignedRelease';
 import { openRepositoryLocation } from './repositoryLocation';
 import { planIndexes } from './selectIndexes';
+import { isDebugSymbolsPackage } from '../deb/debugSymbols';
 import { isBuiltFrom } from './sourceOfPackage';
 
 export type { AptPackage, AptRepositorySnapshot, AptSelection, SignatureReport } from './aptTypes';
@@ -47,7 +48,8 @@ function withoutDuplicates(packages: AptPackage[]): AptPackage[] {
 function selected(packages: AptPackage[], names: string[] | undefined): AptPackage[] {
   if (names === undefined || names.length === 0) return packages;
   const present = new Set(packages.map((pkg) => pkg.package));
-  const missing = names.filter((name) => !present.has(name));
+  // Debug symbols are asked for where a repository has them; their absence is normal.
+  const missing = names.filter((name) => !present.has(name) && !isDebugSymbolsPackage(name));
   if (missing.length > 0) {
     throw new CountersignError(
       'PACKAGE_NOT_FOUND',
