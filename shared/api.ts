@@ -8,6 +8,7 @@ import {
 } from './channelNames';
 import { auditHistoryRequestSchema, auditHistorySchema } from './audit';
 import { repositoryVerificationSchema, verifyRepoRequestSchema } from './verify';
+import { machineReportSchema } from './doctor';
 import { compareResultSchema, lastCompareRequestSchema, runCompareRequestSchema } from './compare';
 import { outcomeSchema, type Outcome } from './errors';
 import { projectSummarySchema } from './project';
@@ -50,6 +51,11 @@ export const channels = {
   'project:current': {
     request: z.object({}).strict(),
     response: projectSummarySchema,
+  },
+  /** Which outside tools this machine has and can use, each with its fix; needs no project. */
+  'machine:check': {
+    request: z.object({}).strict(),
+    response: machineReportSchema,
   },
   'signers:import': {
     request: importSignerRequestSchema.strict(),

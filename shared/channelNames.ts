@@ -5,6 +5,7 @@
  */
 export const CHANNEL_NAMES = [
   'project:current',
+  'machine:check',
   'signers:import',
   'signers:remove',
   'tags:verify',

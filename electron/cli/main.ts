@@ -4,6 +4,7 @@ import { auditCommand, auditUsage } from './commands/auditCommand';
 import { compareCommand, compareUsage } from './commands/compareCommand';
 import { demoCommand, demoUsage } from './commands/demoCommand';
 import { diffCommand, diffUsage } from './commands/diffCommand';
+import { doctorCommand, doctorUsage } from './commands/doctorCommand';
 import { promoteCommand, promoteUsage } from './commands/promoteCommand';
 import { rebuildCommand, rebuildUsage } from './commands/rebuildCommand';
 import { reviewCommand, reviewUsage } from './commands/reviewCommand';
@@ -20,6 +21,11 @@ const COMMANDS: Record<string, Command> = {
     run: demoCommand,
     usage: demoUsage,
     summary: 'create the sample release (signed tags, keys, project)',
+  },
+  doctor: {
+    run: doctorCommand,
+    usage: doctorUsage,
+    summary: 'which tools this machine has, what each missing one blocks, the command to fix it',
   },
   'verify-tag': {
     run: verifyTagCommand,

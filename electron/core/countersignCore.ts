@@ -8,6 +8,7 @@ import { loadProject, type LoadedProject } from './lib/project/projectStore';
 import { createPromoteHandlers, promotionSetup } from './promote/index';
 import { createRebuildHandlers, rebuildSetup } from './rebuild/index';
 import { createReviewHandlers } from './review/index';
+import { createDoctorHandlers } from './doctor/index';
 import { createTagHandlers, tagSetup } from './tag/index';
 import { createVerifyHandlers } from './verify/index';
 
@@ -52,6 +53,7 @@ export function createCountersignCore(projectFile: string | null): CountersignCo
 
   const api: CountersignApi = {
     'project:current': context.summary,
+    ...createDoctorHandlers(),
     ...createTagHandlers(context),
     ...createRebuildHandlers(context),
     ...createCompareHandlers(context),

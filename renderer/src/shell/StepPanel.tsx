@@ -1,3 +1,6 @@
+import { useEffect } from 'react';
+import { stepBlockers } from '../../../shared/doctor';
+import { MachineNotice } from '../components/MachineNotice';
 import { CompareStep } from '../steps/Compare/CompareStep';
 import { PromoteStep } from '../steps/Promote/PromoteStep';
 import { RebuildStep } from '../steps/Rebuild/RebuildStep';
@@ -6,16 +9,23 @@ import { ReferenceRebuildFacts } from '../steps/Rebuild/ReferenceRebuildFacts';
 import { ReviewOfComparison } from './ReviewOfComparison';
 import { TagStep } from '../steps/Tag/TagStep';
 import { VerifyStep } from '../steps/Verify/VerifyStep';
+import { useMachineStore } from '../stores/machineStore';
 import { useUiStore } from '../stores/uiStore';
 import { STEP_PANEL_ID, stepTabId } from './Stepper';
 
 /**
  * The content of the step chosen in the stepper. Where one step shows what
  * another knows (the rebuild beside the comparison, the comparison under
- * review), it is joined here, since steps never import each other.
+ * review), it is joined here, since steps never import each other. Above a
+ * step whose tools this machine lacks, a notice says so before it is started.
  */
 export function StepPanel() {
   const step = useUiStore((state) => state.step);
+  const machine = useMachineStore((state) => state.report);
+  useEffect(() => {
+    void useMachineStore.getState().checkOnce();
+  }, []);
+  const blocked = machine ? stepBlockers(machine, step) : null;
   return (
     <section
       className="step-panel"
@@ -23,6 +33,7 @@ export function StepPanel() {
       id={STEP_PANEL_ID}
       aria-labelledby={stepTabId(step)}
     >
+      {blocked ? <MachineNotice blocked={blocked} /> : null}
       {step === 'tag' ? <TagStep /> : null}
       {step === 'rebuild' ? <RebuildStep /> : null}
       {step === 'compare' ? (
