@@ -83,13 +83,44 @@ const gitSha = z
   .string()
   .regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/, 'a full commit SHA in lower-case hex');
 
-/** Tag names as git allows them, minus anything that could be read as an option or a path escape. */
+/**
+ * What git refuses in a ref name (git-check-ref-format(1)): control characters
+ * and space, `~ ^ : ? * [ \`, `..` and `@{`. Lone UTF-16 surrogates are refused
+ * too: they have no UTF-8 bytes, so git would be handed another name.
+ */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_IN_REF = /[\u0000-\u0020\u007f~^:?*[\\]|\.\.|@\{|\p{Cs}/u;
+
+/**
+ * Whether `refs/tags/<name>` is a ref name git accepts. Per component (between
+ * `/`): not empty (so no leading or trailing `/`, no `//`), not starting with
+ * `.`, not ending with `.lock`; the whole name does not end with `.`. `@` alone
+ * is fine here: git's "not the single @" applies to the full ref name.
+ */
+function isGitTagName(name: string): boolean {
+  if (FORBIDDEN_IN_REF.test(name) || name.endsWith('.')) return false;
+  return name
+    .split('/')
+    .every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'));
+}
+
+/** What a tag name may be, for a message beside a field. */
+export const TAG_NAME_RULES =
+  'no spaces or ~ ^ : ? * [ \\, no ".." or "@{", no part starting with "." or ending with ".lock", not starting with "-" or ending with "." or "/"';
+
+/**
+ * Tag names as git's own rules allow them (DEP-14's `debian/1%1.5.2-5.1`
+ * included), with one intended difference: a leading `-` is refused, as `git
+ * tag` itself does, because the CLI hands names to git as arguments, where
+ * `-x` would be read as an option. A release's version is read from
+ * debian/changelog at the tag, never from its name.
+ */
 export const tagNameSchema = z
   .string()
-  .min(1)
+  .min(1, 'a git tag name')
   .max(255)
-  .regex(/^[A-Za-z0-9_][A-Za-z0-9._+\-/~^]*$/, 'a git tag name')
-  .refine((name) => !name.includes('..') && !name.endsWith('.lock'), 'a git tag name');
+  .refine((name) => !name.startsWith('-'), 'a git tag name, not starting with "-"')
+  .refine(isGitTagName, 'a git tag name');
 
 export const verifyTagRequestSchema = z.object({
   tag: tagNameSchema,

@@ -1,4 +1,4 @@
-import { tagNameSchema, verifyTagRequestSchema } from '../../../../shared/tags';
+import { TAG_NAME_RULES, tagNameSchema, verifyTagRequestSchema } from '../../../../shared/tags';
 
 export interface VerifyFormProblems {
   tag?: string;
@@ -16,8 +16,7 @@ export function checkVerifyForm(tag: string, commit: string): VerifyFormProblems
   const trimmedTag = tag.trim();
   if (trimmedTag === '') problems.tag = 'Choose a tag from the list or type its name.';
   else if (!tagNameSchema.safeParse(trimmedTag).success)
-    problems.tag =
-      'This is not a tag name git accepts (letters, digits and . _ + - / ~ ^, no "..").';
+    problems.tag = `This is not a tag name git accepts (${TAG_NAME_RULES}).`;
   const trimmedCommit = commit.trim().toLowerCase();
   if (trimmedCommit !== '' && !commitSchema.safeParse(trimmedCommit).success)
     problems.commit =
