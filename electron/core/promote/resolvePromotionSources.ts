@@ -7,6 +7,7 @@ import { readReleaseKey } from '../lib/openpgp/index';
 import { readKeyringFile } from '../lib/openpgp/readKeyringFile';
 import { reviewFolder } from '../lib/project/countersignHome';
 import { loadProject, type LoadedProject } from '../lib/project/projectStore';
+import { tagOfFolder } from '../lib/project/tagFolder';
 import { recordedTagGate } from '../lib/reviewFolder/tagGate';
 import { aptProdRootOf, projectPromotionSources, projectReleaseKey } from './projectPromotion';
 import type { PromotionSources } from './promotionSources';
@@ -60,11 +61,12 @@ async function keysFromFiles(files: string[] | undefined): Promise<openpgp.Publi
   return (await Promise.all((files ?? []).map(readKeyringFile))).flat();
 }
 
-/** The tag: given, or the review folder's name. */
+/** The tag: given, or the one the review folder is named by (`tagOfFolder` refuses any other name). */
 function tagOf(options: PromotionOptions): string | null {
-  const parsed = tagNameSchema.safeParse(
-    options.tag ?? (options.reviewDir ? basename(options.reviewDir) : undefined),
-  );
+  if (options.tag === undefined && options.reviewDir) {
+    return tagOfFolder(basename(resolve(options.reviewDir)));
+  }
+  const parsed = tagNameSchema.safeParse(options.tag);
   return parsed.success ? parsed.data : null;
 }
 

@@ -1,8 +1,9 @@
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { describeRule, ruleSelection, type DecisionRule } from '../../../shared/decisionRule';
 import { CountersignError } from '../../../shared/errors';
 import type { Decision, ReviewDecision } from '../../../shared/review';
 import type { JobReporter } from '../lib/jobs/jobRegistry';
+import { tagOfFolder } from '../lib/project/tagFolder';
 import { artifactFiles } from '../lib/reviewFolder/artifactFiles';
 import { readSavedComparison } from '../lib/reviewFolder/compareStore';
 import { currentDecisions, recordDecisions, verdictOf } from '../lib/reviewFolder/decisions';
@@ -34,6 +35,19 @@ export interface FolderVerdicts {
 }
 
 /**
+ * The tag a review folder is named by (`debian%2F2.1.0-1` is `debian/2.1.0-1`),
+ * for messages only: a script may review in a folder of any name, as before.
+ */
+function tagNamingFolder(reviewDir: string): string {
+  const folder = basename(resolve(reviewDir));
+  try {
+    return tagOfFolder(folder);
+  } catch {
+    return folder;
+  }
+}
+
+/**
  * Step 4 on a review folder, as scripts run it: every differing artifact (or
  * the one named) gets diffoscope's report where it has none, then, when asked,
  * a decision for every difference the rule selects — the same selection and
@@ -43,7 +57,7 @@ export async function reviewFolderVerdicts(
   reviewDir: string,
   options: { artifact?: string; decide?: RuleDecision; report: JobReporter },
 ): Promise<FolderVerdicts> {
-  const tag = basename(reviewDir);
+  const tag = tagNamingFolder(reviewDir);
   const comparison = await readSavedComparison(reviewDir);
   if (!comparison) {
     throw new CountersignError(

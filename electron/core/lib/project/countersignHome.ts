@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { tagFolderName } from './tagFolder';
 
 /** Where the app keeps its data; COUNTERSIGN_HOME overrides, then XDG_DATA_HOME. */
 export function countersignHome(): string {
@@ -9,9 +10,12 @@ export function countersignHome(): string {
   );
 }
 
-/** The review folder of one release: reviews/<project>/<tag>/. */
+/**
+ * The review folder of one release: reviews/<project>/<tag>/, the tag as one
+ * folder name (`tagFolderName`: `debian/2.1.0-1` is `debian%2F2.1.0-1`).
+ */
 export function reviewFolder(project: string, tag: string): string {
-  return join(countersignHome(), 'reviews', project, tag);
+  return join(countersignHome(), 'reviews', project, tagFolderName(tag));
 }
 
 /**
