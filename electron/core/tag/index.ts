@@ -9,3 +9,4 @@ export { addTrustedKeys, removeTrustedKey } from './trustList';
 export { tagInputsOf } from './tagInputs';
 export { createTagHandlers, tagSetup } from './tagHandlers';
 export { readKeyringFile } from '../lib/openpgp/readKeyringFile';
+export { readChangelogAt, type ChangelogRelease } from '../lib/deb/debianChangelog';
