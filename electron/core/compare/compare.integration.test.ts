@@ -128,6 +128,18 @@ describe('step 3 on the demo release', () => {
     expect(entry.data.sha256).toBe(createHash('sha256').update(saved).digest('hex'));
   });
 
+  it("takes from apt-test only the packages the tag's source builds, named by debian/changelog", async () => {
+    const lines: string[] = [];
+    const listening: JobReporter = { phase: () => {}, log: (line) => lines.push(line) };
+    const result = await compareRelease(project, 'v1.0.0', { packages: [] }, listening);
+    expect(counts(result)).toEqual(DEMO_COUNTS);
+    expect(lines).toContain("CI's side: the packages built from countersign-hello 1.0.0");
+    expect(
+      lines.some((line) => /^3 of 3 package\(s\) were built from "countersign-hello"/.test(line)),
+    ).toBe(true);
+    expect(lines.some((line) => /^fetching 3 package\(s\), [\d.]+ MB/.test(line))).toBe(true);
+  });
+
   it('reads the same repository over HTTP', async () => {
     const result = await compareSources(
       `apt:${baseUrl}`,

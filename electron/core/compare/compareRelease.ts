@@ -10,6 +10,7 @@ import { appendAuditEntry } from '../audit/auditLog';
 import { repositoryKeysOf, resolveSourceLocation, sourceKindOf } from './ciSourceSetup';
 import { saveComparison } from '../lib/reviewFolder/compareStore';
 import { compareSources, type CompareOptions } from './compareSources';
+import { releaseSourceAt } from './releaseSource';
 
 /** The project's CI source with a relative path made absolute (beside project.json). */
 export function ciLocationOf(project: LoadedProject): string {
@@ -105,12 +106,19 @@ async function compareAndRecord(
     );
   }
   const config = project.config.ci;
+  // One release out of an apt repository that holds many: the binaries this tag's source builds.
+  const source =
+    overrides.packages.length === 0 && sourceKindOf(ci) === 'apt'
+      ? await releaseSourceAt(project.repoPath, tag)
+      : null;
+  if (source) report.log(`CI's side: the packages built from ${source.name} ${source.version}`);
   // Keys given by the caller (the CLI's --apt-key) go through the same check as an explicit comparison.
   const compare = overrides.extraKeys ? compareArtifacts : compareSources;
   const result = await compare(ci, local, {
     apt: {
       trustedKeys: [...(await repositoryKeysOf(project)), ...(overrides.extraKeys ?? [])],
       ...aptSelection(overrides, config),
+      ...(source ? { source } : {}),
     },
     packages: overrides.packages,
     downloadDir: join(reviewDir, 'ci-packages'),
