@@ -1,44 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { MachineReport, ToolCheck } from '../../../shared/doctor';
+import type { ToolCheck } from '../../../shared/doctor';
 import { blockedSteps } from '../../../shared/doctor';
+import { gitMissing, ok, reportWith } from '../testing/machineReports';
 import { render } from '../testing/render';
 import { MachineNotice } from './MachineNotice';
-
-const ok = (tool: ToolCheck['tool'], blocks: ToolCheck['blocks']): ToolCheck => ({
-  tool,
-  status: 'ok',
-  version: '1.0',
-  problem: null,
-  fix: null,
-  purpose: 'a purpose',
-  blocks,
-});
-
-function reportWith(...broken: ToolCheck[]): MachineReport {
-  const tools: ToolCheck[] = [
-    ok('git', [
-      { step: 'tag', only: null },
-      { step: 'rebuild', only: null },
-    ]),
-    ok('diffoscope', [{ step: 'review', only: "diffoscope's report" }]),
-  ];
-  return {
-    checkedAt: '2026-12-02T00:00:00.000Z',
-    tools: tools.map((tool) => broken.find((other) => other.tool === tool.tool) ?? tool),
-  };
-}
-
-const gitMissing: ToolCheck = {
-  ...ok('git', [
-    { step: 'tag', only: null },
-    { step: 'rebuild', only: null },
-  ]),
-  status: 'missing',
-  version: null,
-  problem: 'git is not installed (not found on the PATH).',
-  fix: 'apt-get install -y git',
-};
 
 describe('MachineNotice', () => {
   it('says a step cannot run, which tool is missing and the command to run, as a status with a heading', () => {
