@@ -14,6 +14,8 @@ type Summarize = (data: Record<string, unknown>) => string;
 const SUMMARIES: Record<string, Summarize> = {
   'tag-verified': (data) =>
     `tag ${text(data.tag) ?? '?'} verified at commit ${short(data.commit)}, signed by ${text(data.signer) ?? 'an unknown key'}`,
+  'review-folder-adopted': (data) =>
+    `review folder ${text(data.from) ?? '?'} adopted by the project ${text(data.project) ?? '?'}`,
   'rebuild-started': (data) =>
     `rebuild of ${text(data.tag) ?? '?'} (${short(data.commit)}) started in ${text(data.image) ?? '?'}`,
   'rebuild-finished': (data) =>

@@ -10,6 +10,12 @@ export const ERROR_CODES_BY_KIND = {
   input: [
     'INVALID_REQUEST',
     'UNKNOWN_CHANNEL',
+    'PROJECT_EXISTS',
+    'PROJECT_ID_IN_USE',
+    'NOT_A_GIT_REPOSITORY',
+    'NOT_OPENPGP',
+    'KEY_NOT_IN_KEYRING',
+    'NOT_A_MIRROR',
     'REPO_UNREADABLE',
     'TAG_NOT_FOUND',
     'INVALID_KEYRING',
@@ -71,6 +77,7 @@ export const ERROR_CODES_BY_KIND = {
     'DIFFOSCOPE_TIMEOUT',
     'APT_PROD_BUSY',
     'SIGNED_RELEASE_INVALID',
+    'FETCH_FAILED',
   ],
   /** Checked, and the answer was no: exit 1, like a refused tag. */
   refused: [

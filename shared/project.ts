@@ -58,7 +58,14 @@ export const releaseKeyConfigSchema = z.object({
   fingerprint: z.string().regex(/^[0-9A-F]{40}([0-9A-F]{24})?$/),
 });
 
+/** A project's identity (see electron/core/lib/project/projectIdentity.ts). */
+export const projectIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'lower-case letters, digits, ".", "_" or "-", at most 64');
+
 export const projectConfigSchema = z.object({
+  /** Chosen at init and kept: review folders and audit logs are keyed by it, never by the name. */
+  id: projectIdSchema.optional(),
   name: z.string().min(1).max(200),
   source: z.object({ repo: z.string().min(1) }),
   trustedSigners: z.array(pinnedKeySchema),
@@ -77,6 +84,7 @@ export type ProjectConfig = z.infer<typeof projectConfigSchema>;
 
 /** The open project as the UI shows it. */
 export const projectSummarySchema = z.object({
+  id: projectIdSchema,
   name: z.string(),
   projectFile: z.string(),
   repoPath: z.string(),

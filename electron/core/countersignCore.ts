@@ -22,6 +22,7 @@ export interface CountersignCore {
 /** The project as the UI shows it: each step's part of it, combined. */
 async function summarise(project: LoadedProject): Promise<ProjectSummary> {
   return {
+    id: project.id,
     name: project.config.name,
     projectFile: project.file,
     repoPath: project.repoPath,

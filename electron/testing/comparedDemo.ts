@@ -7,7 +7,7 @@ import { compareRelease } from '../core/compare/index';
 import { createCountersignCore, type CountersignCore } from '../core/countersignCore';
 import {
   loadProject,
-  reviewFolder,
+  releaseFolder,
   type JobReporter,
   type LoadedProject,
 } from '../core/project/index';
@@ -49,7 +49,7 @@ export async function comparedDemo(tag: string, name: string): Promise<ComparedD
     demo,
     home,
     project,
-    reviewDir: reviewFolder(project.config.name, tag),
+    reviewDir: await releaseFolder(project, tag),
     core: createCountersignCore(demo.projectFile),
     countersign: (args) => {
       const result = spawnSync(process.execPath, [BIN, ...args], {

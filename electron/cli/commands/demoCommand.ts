@@ -1,27 +1,45 @@
 import { join } from 'node:path';
+import { CountersignError } from '../../../shared/errors';
+import { projectIdSchema } from '../../../shared/project';
 import { countersignHome, createDemo } from '../../core/demo/index';
 import { EXIT } from '../exitCodes';
 import { parseOptions } from '../parseOptions';
 
-export const demoUsage = 'countersign demo [--dir DIR] [--no-ci] [--json]';
+export const demoUsage = 'countersign demo [--dir DIR] [--id PROJECT_ID] [--no-ci] [--json]';
 
 /** `countersign demo`: writes the sample release (signed tags, keys, CI's apt-test, project.json). */
 export async function demoCommand(args: string[]): Promise<number> {
   const values = parseOptions(
     args,
-    { dir: { type: 'string' }, 'no-ci': { type: 'boolean' }, json: { type: 'boolean' } },
+    {
+      dir: { type: 'string' },
+      id: { type: 'string' },
+      'no-ci': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
     demoUsage,
   );
   const dir = values.dir ?? join(countersignHome(), 'demo');
   const log = values.json ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
-  const demo = await createDemo(dir, { ci: !values['no-ci'], log });
+  if (values.id !== undefined && !projectIdSchema.safeParse(values.id).success) {
+    throw new CountersignError(
+      'INVALID_REQUEST',
+      `--id ${JSON.stringify(values.id)} is not a project identity.`,
+      'Use lower-case letters, digits, ".", "_" or "-" (at most 64), starting with a letter or digit.',
+    );
+  }
+  const demo = await createDemo(dir, {
+    ci: !values['no-ci'],
+    log,
+    ...(values.id ? { id: values.id } : {}),
+  });
   if (values.json) {
     process.stdout.write(`${JSON.stringify(demo, null, 2)}\n`);
   } else {
     process.stdout.write(
       [
         `Demo release ready in ${demo.dir}`,
-        `  project      ${demo.projectFile}`,
+        `  project      ${demo.projectFile} (identity ${demo.projectId})`,
         `  maintainer   ${demo.maintainer.userId}, key ${demo.maintainer.primary}`,
         `  tags         ${demo.tags.release} (signed), ${demo.tags.rc} (signed), ${demo.tags.untrusted} (signed by an untrusted key)`,
         demo.ci

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompareResult } from '../../../shared/compare';
 import { makeDemo } from '../../testing/demoFixture';
 import type { JobReporter } from '../lib/jobs/jobRegistry';
-import { reviewFolder } from '../lib/project/countersignHome';
+import { releaseFolder } from '../lib/project/releaseFolder';
 import { loadProject, type LoadedProject } from '../lib/project/projectStore';
 import { rebuildVerifiedTag } from '../rebuild/index';
 import { checkAuditChain } from '../audit/auditLog';
@@ -116,7 +116,7 @@ describe('step 3 on the demo release', () => {
       ]),
     );
 
-    const reviewDir = reviewFolder(project.config.name, 'v1.0.0');
+    const reviewDir = await releaseFolder(project, 'v1.0.0');
     const saved = await readFile(join(reviewDir, 'compare.json'));
     const chain = await checkAuditChain(reviewDir);
     // The rebuild recorded the tag's verification and the build; the comparison follows it.

@@ -1,5 +1,5 @@
 import { readSavedComparison } from '../lib/reviewFolder/compareStore';
-import { reviewFolder } from '../lib/project/countersignHome';
+import { releaseFolder } from '../lib/project/releaseFolder';
 import type { ChannelHandlers, ProjectContext } from '../lib/project/projectContext';
 import { compareRelease } from './compareRelease';
 
@@ -15,7 +15,6 @@ export function createCompareHandlers({
         compareRelease(project, tag, { packages: packages ?? [] }, report),
       );
     },
-    'compare:last': async ({ tag }) =>
-      readSavedComparison(reviewFolder((await open()).config.name, tag)),
+    'compare:last': async ({ tag }) => readSavedComparison(await releaseFolder(await open(), tag)),
   };
 }

@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import type { CompareResult } from '../../../shared/compare';
 import { CountersignError } from '../../../shared/errors';
 import type { JobReporter } from '../lib/jobs/jobRegistry';
-import { countersignHome, reviewFolder } from '../lib/project/countersignHome';
+import { countersignHome } from '../lib/project/countersignHome';
+import { releaseFolder } from '../lib/project/releaseFolder';
 import { loadProject, type LoadedProject } from '../lib/project/projectStore';
 import { appendAuditEntry } from '../audit/auditLog';
 import { repositoryKeysOf, resolveSourceLocation, sourceKindOf } from './ciSourceSetup';
@@ -96,7 +97,7 @@ async function compareAndRecord(
   report: JobReporter,
 ): Promise<RecordedComparison> {
   const ci = overrides.ci ?? ciLocationOf(project);
-  const reviewDir = reviewFolder(project.config.name, tag);
+  const reviewDir = await releaseFolder(project, tag);
   const local = overrides.local ?? join(reviewDir, 'rebuild');
   if (!overrides.local && !(await stat(join(local, 'buildinfo.json')).catch(() => null))) {
     throw new CountersignError(

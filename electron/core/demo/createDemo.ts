@@ -4,6 +4,7 @@ import { CountersignError } from '../../../shared/errors';
 import type { ProjectConfig } from '../../../shared/project';
 import type { RebuildRecipe } from '../../../shared/rebuild';
 import { GnupgHome } from '../lib/gpg/gnupgHome';
+import { newProjectId } from '../lib/project/projectIdentity';
 import { saveProject } from '../lib/project/projectStore';
 import { addTrustedKeys } from '../tag/index';
 import { publishDemoCi, type DemoCiRelease } from './demoCiArtifacts';
@@ -14,6 +15,8 @@ import { DEMO_RC_DATE, DEMO_RELEASE_DATE, demoSourceFiles } from './demoSource';
 export interface DemoRelease {
   dir: string;
   projectFile: string;
+  /** The project's identity, which its review folders are kept under. */
+  projectId: string;
   repoPath: string;
   maintainer: { primary: string; signingSubkey: string; userId: string };
   untrusted: { primary: string; userId: string };
@@ -29,9 +32,12 @@ export interface DemoRelease {
 export interface DemoOptions {
   /** Build CI's packages in Docker and publish apt-test (default true). */
   ci?: boolean;
+  /** The project's identity (default: a fresh one, so two demos never share a review). */
+  id?: string;
   log?: (line: string) => void;
 }
 
+const DEMO_PROJECT_NAME = 'countersign-hello';
 const DEMO_KEY_DATE = '2025-12-01T09:00:00Z';
 const DEMO_KEY_TIME = gpgTime(DEMO_KEY_DATE);
 
@@ -77,6 +83,7 @@ export async function createDemo(
 ): Promise<DemoRelease> {
   const log = options.log ?? (() => {});
   const dir = resolve(dirInput);
+  const projectId = options.id ?? newProjectId(DEMO_PROJECT_NAME);
   await assertEmptyOrMissing(dir);
   await mkdir(join(dir, 'keys'), { recursive: true });
   const gpg = await GnupgHome.create();
@@ -138,7 +145,8 @@ export async function createDemo(
     }
 
     const empty: ProjectConfig = {
-      name: 'countersign-hello',
+      id: projectId,
+      name: DEMO_PROJECT_NAME,
       source: { repo: 'source' },
       trustedSigners: [],
       rebuild: DEMO_RECIPE,
@@ -164,6 +172,7 @@ export async function createDemo(
     return {
       dir,
       projectFile,
+      projectId,
       repoPath: repo.path,
       maintainer: { primary: maintainer, signingSubkey, userId: MAINTAINER_UID },
       untrusted: { primary: untrusted, userId: UNTRUSTED_UID },

@@ -4,5 +4,6 @@
  * code outside the engine that opens a project (the shells, fixtures, tests).
  */
 export { loadProject, type LoadedProject } from '../lib/project/projectStore';
-export { reviewFolder } from '../lib/project/countersignHome';
+export { releaseFolder } from '../lib/project/releaseFolder';
+export { newProjectId } from '../lib/project/projectIdentity';
 export type { JobReporter } from '../lib/jobs/jobRegistry';

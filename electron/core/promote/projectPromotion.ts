@@ -4,7 +4,7 @@ import type { ProjectSummary } from '../../../shared/project';
 import { toAppError } from '../../../shared/errors';
 import { resolveSourceLocation, sourceKindOf } from '../compare/index';
 import { readPinnedKey } from '../lib/openpgp/pinnedKey';
-import { reviewFolder } from '../lib/project/countersignHome';
+import { releaseFolder } from '../lib/project/releaseFolder';
 import type { LoadedProject } from '../lib/project/projectStore';
 import { loadReleaseKey } from '../lib/openpgp/index';
 import { verifyTag } from '../tag/index';
@@ -57,7 +57,7 @@ export async function projectPromotionSources(
   const settings = project.config.aptProd;
   return {
     tag,
-    reviewDir: reviewFolder(project.config.name, tag),
+    reviewDir: await releaseFolder(project, tag),
     aptTest: {
       root: resolveSourceLocation(aptTest.source.slice('apt:'.length), dirname(project.file)),
       keys,

@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { reviewFolder } from '../lib/project/countersignHome';
+import { releaseFolder } from '../lib/project/releaseFolder';
 import type { ChannelHandlers, ProjectContext } from '../lib/project/projectContext';
 import { saveProject } from '../lib/project/projectStore';
 import { readReleaseKey, storeReleaseKey } from '../lib/openpgp/index';
@@ -44,7 +44,7 @@ export function createPromoteHandlers({
 
     'promote:rollback': async ({ tag }) => {
       const project = await open();
-      return rollbackRelease(aptProdRootOf(project), reviewFolder(project.config.name, tag));
+      return rollbackRelease(aptProdRootOf(project), await releaseFolder(project, tag));
     },
   };
 }

@@ -5,7 +5,7 @@ import { CountersignError } from '../../../shared/errors';
 import { tagNameSchema } from '../../../shared/tags';
 import { readReleaseKey } from '../lib/openpgp/index';
 import { readKeyringFile } from '../lib/openpgp/readKeyringFile';
-import { reviewFolder } from '../lib/project/countersignHome';
+import { releaseFolder } from '../lib/project/releaseFolder';
 import { loadProject, type LoadedProject } from '../lib/project/projectStore';
 import { tagOfFolder } from '../lib/project/tagFolder';
 import { recordedTagGate } from '../lib/reviewFolder/tagGate';
@@ -85,7 +85,7 @@ export async function resolvePromotionSources(
   const reviewDir = options.reviewDir
     ? resolve(options.reviewDir)
     : project
-      ? reviewFolder(project.config.name, tag)
+      ? await releaseFolder(project, tag)
       : null;
   if (!reviewDir) throw refused('--review DIR is required.');
   const from = options.from?.replace(/^apt:/, '') ?? base?.aptTest.root;
@@ -143,7 +143,7 @@ export async function resolveRollback(
   const reviewDir = options.reviewDir
     ? resolve(options.reviewDir)
     : project && tag
-      ? reviewFolder(project.config.name, tag)
+      ? await releaseFolder(project, tag)
       : undefined;
   if (!to || !reviewDir || !tag) {
     throw refused('--rollback needs --to and --review (or --project and --tag).');

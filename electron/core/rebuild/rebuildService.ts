@@ -9,7 +9,7 @@ import {
 } from '../../../shared/rebuild';
 import { readJsonFile } from '../lib/fs/readJsonFile';
 import type { JobReporter } from '../lib/jobs/jobRegistry';
-import { reviewFolder } from '../lib/project/countersignHome';
+import { releaseFolder } from '../lib/project/releaseFolder';
 import { appendAuditEntry } from '../audit/auditLog';
 import type { LoadedProject } from '../lib/project/projectStore';
 import { verifyTag } from '../tag/index';
@@ -38,7 +38,7 @@ export async function rebuildVerifiedTag(
   checkReproducible: boolean,
   report: JobReporter,
   /** Where the reference build lands (the varied one beside it); default: the release's review folder. */
-  outDir: string = join(reviewFolder(project.config.name, tag), 'rebuild'),
+  into?: string,
 ): Promise<RebuildResult> {
   const recipe = project.config.rebuild;
   if (!recipe) {
@@ -59,7 +59,8 @@ export async function rebuildVerifiedTag(
       verdict.problems.map((problem) => `${problem.code}: ${problem.message}`).join(' '),
     );
   }
-  const reviewDir = reviewFolder(project.config.name, tag);
+  const reviewDir = await releaseFolder(project, tag);
+  const outDir = into ?? join(reviewDir, 'rebuild');
   await recordTagVerified(reviewDir, verdict);
   const commit = verdict.commit;
   const image = rebuildSetup(project)?.image ?? '';
@@ -123,7 +124,7 @@ export async function rebuildVerifiedTag(
 
 /** The finished rebuilds kept in a release's review folder, newest first. */
 export async function listRebuilds(project: LoadedProject, tag: string): Promise<RebuildSummary[]> {
-  const folder = reviewFolder(project.config.name, tag);
+  const folder = await releaseFolder(project, tag);
   const found: RebuildSummary[] = [];
   for (const [name, variation] of [
     ['rebuild', 'reference'],

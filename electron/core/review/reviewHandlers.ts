@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/review';
 import { diffMemberPair } from '../lib/diffoscope/members/diffMemberPair';
 import { memberDifferences } from '../lib/diffoscope/members/memberDifferences';
-import { reviewFolder } from '../lib/project/countersignHome';
+import { releaseFolder } from '../lib/project/releaseFolder';
 import type { ChannelHandlers, ProjectContext } from '../lib/project/projectContext';
 import { artifactFiles } from '../lib/reviewFolder/artifactFiles';
 import {
@@ -110,7 +110,7 @@ export function createReviewHandlers({
   const memberCache = new Map<string, MemberDifference[]>();
 
   const target = async (tag: string, key: string) =>
-    locateTarget(reviewFolder((await open()).config.name, tag), tag, key);
+    locateTarget(await releaseFolder(await open(), tag), tag, key);
 
   const startReport = (found: ReviewTarget, timeLimitSeconds?: number) => {
     const id = `${found.reviewDir}\0${found.row.key}`;
@@ -251,7 +251,7 @@ export function createReviewHandlers({
     },
 
     'review:summary': async ({ tag }) => {
-      const reviewDir = reviewFolder((await open()).config.name, tag);
+      const reviewDir = await releaseFolder(await open(), tag);
       const comparison = await comparisonOf(reviewDir, tag);
       const artifacts = [];
       for (const row of comparison.artifacts.filter((artifact) => artifact.status === 'differs')) {

@@ -1,5 +1,5 @@
 import type { ResponseOf } from '../../../shared/api';
-import { reviewFolder } from '../lib/project/countersignHome';
+import { releaseFolder } from '../lib/project/releaseFolder';
 import type { ChannelHandlers, ProjectContext } from '../lib/project/projectContext';
 import { aptProdRootOf, projectReleaseKey } from '../promote/index';
 import { auditHistory } from '../audit/auditHistory';
@@ -16,7 +16,7 @@ export function createVerifyHandlers({
     'verify:repo': async ({ tag }) => {
       const project = await open();
       return jobs.run('verify-repo', `Verify apt-prod against ${tag}`, async (report) => {
-        const reviewDir = reviewFolder(project.config.name, tag);
+        const reviewDir = await releaseFolder(project, tag);
         const key = await projectReleaseKey(project, new Date());
         return verifyAndRecord({
           root: aptProdRootOf(project),
@@ -30,7 +30,7 @@ export function createVerifyHandlers({
 
     'audit:history': async ({ tag }) => {
       const project = await open();
-      const reviewDir = reviewFolder(project.config.name, tag);
+      const reviewDir = await releaseFolder(project, tag);
       const history = await auditHistory(reviewDir);
       let head: ResponseOf<'audit:history'>['head'] = null;
       try {

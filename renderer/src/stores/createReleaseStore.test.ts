@@ -5,6 +5,7 @@ import { createReleaseStore } from './createReleaseStore';
 import { fakeClient } from './testing/fakeClient';
 
 const project: ProjectSummary = {
+  id: 'countersign-hello-1a2b3c4d',
   name: 'countersign-hello',
   projectFile: '/demo/project.json',
   repoPath: '/demo/source',

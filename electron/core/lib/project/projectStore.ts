@@ -5,10 +5,13 @@ import { CountersignError } from '../../../../shared/errors';
 import { projectConfigSchema, type ProjectConfig } from '../../../../shared/project';
 import { writeFileAtomic } from '../fs/atomicWrite';
 import { readPinnedKey } from '../openpgp/pinnedKey';
+import { impliedProjectId } from './projectIdentity';
 
 /** A project as loaded from project.json, with its trust list read and its pins checked. */
 export interface LoadedProject {
   file: string;
+  /** The identity its review folders are kept under: project.json's, or implied by where it is. */
+  id: string;
   config: ProjectConfig;
   repoPath: string;
   trustedKeys: openpgp.PublicKey[];
@@ -49,6 +52,7 @@ export async function loadProject(file: string): Promise<LoadedProject> {
   const repo = config.source.repo;
   return {
     file: path,
+    id: config.id ?? impliedProjectId(config.name, path),
     config,
     repoPath: isAbsolute(repo) ? repo : resolve(dirname(path), repo),
     trustedKeys,
