@@ -161,7 +161,7 @@ test.describe('Step 3, Compare (browser mode against `countersign serve`)', () =
       const problems = watchProblems(page);
       const tag = demo.tags.release;
       const saved = syntheticComparison(10_000);
-      await writeSavedComparison(home, demo.projectName, tag, saved);
+      await writeSavedComparison(home, demo.projectId, tag, saved);
 
       await page.goto(app.url);
       await expect(page.getByTestId('project-name')).toHaveText(demo.projectName);

@@ -231,7 +231,7 @@ test.describe('Step 4, Review (browser mode against `countersign serve`)', () =>
     async ({ page, app, demo, home }, testInfo) => {
       const problems = watchProblems(page);
       const tag = demo.tags.release;
-      await writeLargeReport(home, demo.projectName, tag);
+      await writeLargeReport(home, demo.projectId, tag);
       await page.goto(app.url);
       await openReview(page, tag, { name: LARGE_REPORT_ARTIFACT });
       await expect(page.getByTestId('review-report')).toHaveAttribute('data-state', 'ready');
