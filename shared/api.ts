@@ -13,6 +13,19 @@ import { compareResultSchema, lastCompareRequestSchema, runCompareRequestSchema 
 import { outcomeSchema, type Outcome } from './errors';
 import { projectSummarySchema } from './project';
 import {
+  ciInspectionSchema,
+  ciSetupSchema,
+  fetchTagsResultSchema,
+  initProjectRequestSchema,
+  inspectKeysRequestSchema,
+  inspectSourceRequestSchema,
+  keysInspectionSchema,
+  openProjectRequestSchema,
+  recentProjectsSchema,
+  sourceInspectionSchema,
+} from './projectSetup';
+import { releasesOverviewSchema } from './releases';
+import {
   listRebuildsRequestSchema,
   rebuildResultSchema,
   rebuildSummarySchema,
@@ -48,9 +61,55 @@ import { tagVerdictSchema, verifyTagRequestSchema } from './tags';
  * renderer validates responses before it trusts them.
  */
 export const channels = {
+  /** The open project, or null when none is (the start screen shows). */
   'project:current': {
     request: z.object({}).strict(),
+    response: projectSummarySchema.nullable(),
+  },
+  /** Projects opened before, newest first, for the start screen. */
+  'project:recent': {
+    request: z.object({}).strict(),
+    response: recentProjectsSchema,
+  },
+  /** Opens a project.json (checked as `loadProject` checks it) and remembers it as recent. */
+  'project:open': {
+    request: openProjectRequestSchema.strict(),
     response: projectSummarySchema,
+  },
+  /** Opens the demo in the app's data folder, making it first when there is none (a job). */
+  'project:openDemo': {
+    request: z.object({}).strict(),
+    response: projectSummarySchema,
+  },
+  /** Re-fetches the tags of a project whose source is a mirrored URL; says which are new. */
+  'project:fetch': {
+    request: z.object({}).strict(),
+    response: fetchTagsResultSchema,
+  },
+  /** New project, first question: the source (a URL is mirrored), its tags and detected recipe. */
+  'setup:inspectSource': {
+    request: inspectSourceRequestSchema.strict(),
+    response: sourceInspectionSchema,
+  },
+  /** Reads keys (files, gpg fingerprints, pasted) to show each one before it is trusted. */
+  'setup:inspectKeys': {
+    request: inspectKeysRequestSchema.strict(),
+    response: keysInspectionSchema,
+  },
+  /** Checks CI's source at once: for apt, reads and verifies its signed Release. */
+  'setup:checkCi': {
+    request: ciSetupSchema.strict(),
+    response: ciInspectionSchema,
+  },
+  /** Writes the project (every answer checked again) and opens it. */
+  'setup:create': {
+    request: initProjectRequestSchema.strict(),
+    response: projectSummarySchema,
+  },
+  /** Every release (tag) of the open project and how far it got. */
+  'releases:list': {
+    request: z.object({}).strict(),
+    response: releasesOverviewSchema,
   },
   /** Which outside tools this machine has and can use, each with its fix; needs no project. */
   'machine:check': {

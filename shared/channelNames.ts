@@ -5,6 +5,15 @@
  */
 export const CHANNEL_NAMES = [
   'project:current',
+  'project:recent',
+  'project:open',
+  'project:openDemo',
+  'project:fetch',
+  'setup:inspectSource',
+  'setup:inspectKeys',
+  'setup:checkCi',
+  'setup:create',
+  'releases:list',
   'machine:check',
   'signers:import',
   'signers:remove',

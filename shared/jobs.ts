@@ -10,6 +10,8 @@ export const JOB_KINDS = [
   'promote-plan',
   'promote',
   'verify-repo',
+  'setup',
+  'fetch',
 ] as const;
 export const jobKindSchema = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof jobKindSchema>;

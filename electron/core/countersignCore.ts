@@ -1,10 +1,13 @@
 import type { CountersignApi } from '../../shared/api';
-import { CountersignError } from '../../shared/errors';
 import type { ProjectSummary } from '../../shared/project';
 import { compareSetup, createCompareHandlers } from './compare/index';
 import { JobRegistry } from './lib/jobs/jobRegistry';
 import type { ProjectContext } from './lib/project/projectContext';
+import { ProjectSession } from './lib/project/projectSession';
 import { loadProject, type LoadedProject } from './lib/project/projectStore';
+import { createProjectHandlers } from './project/index';
+import { createReleasesHandlers } from './releases/index';
+import { createSetupHandlers } from './setup/index';
 import { createPromoteHandlers, promotionSetup } from './promote/index';
 import { createRebuildHandlers, rebuildSetup } from './rebuild/index';
 import { createReviewHandlers } from './review/index';
@@ -40,20 +43,14 @@ async function summarise(project: LoadedProject): Promise<ProjectSummary> {
  */
 export function createCountersignCore(projectFile: string | null): CountersignCore {
   const jobs = new JobRegistry();
-  const open = async (): Promise<LoadedProject> => {
-    if (!projectFile) {
-      throw new CountersignError(
-        'NO_PROJECT',
-        'No project is open.',
-        'Start Countersign with --project DIR/project.json.',
-      );
-    }
-    return loadProject(projectFile);
-  };
+  const session = new ProjectSession(projectFile);
+  const open = () => session.current();
   const context: ProjectContext = { open, jobs, summary: async () => summarise(await open()) };
 
   const api: CountersignApi = {
-    'project:current': context.summary,
+    ...createProjectHandlers(session, jobs, context.summary),
+    ...createSetupHandlers(session, jobs, context.summary),
+    ...createReleasesHandlers(context),
     ...createDoctorHandlers(),
     ...createTagHandlers(context),
     ...createRebuildHandlers(context),

@@ -5,22 +5,23 @@ import { checkProject, createCountersignCore } from '../../core/countersignCore'
 import { startBrowserServer } from '../../server/browserServer';
 import { parseOptions } from '../parseOptions';
 
-export const serveUsage = 'countersign serve --project FILE [--port N] [--json]';
+export const serveUsage = 'countersign serve [--project FILE] [--port N] [--json]';
 
 /** The built renderer, beside this bundle (out/cli → out/renderer). */
 export function rendererDir(): string {
   return fileURLToPath(new URL('../renderer/', import.meta.url));
 }
 
-/** `countersign serve`: browser mode on 127.0.0.1 with a fresh token; runs until interrupted. */
+/**
+ * `countersign serve`: browser mode on 127.0.0.1 with a fresh token; runs
+ * until interrupted. Without --project it opens on the start screen.
+ */
 export async function serveCommand(args: string[]): Promise<number> {
   const values = parseOptions(
     args,
     { project: { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean' } },
     serveUsage,
   );
-  if (!values.project)
-    throw new CountersignError('INVALID_REQUEST', '--project is required.', `Usage: ${serveUsage}`);
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new CountersignError(
@@ -28,7 +29,8 @@ export async function serveCommand(args: string[]): Promise<number> {
       `--port must be a port number, not ${JSON.stringify(values.port)}.`,
     );
   }
-  await checkProject(values.project); // refuse a bad project now, not on the first click
+  // Refuse a bad project now, not on the first click; without one, the start screen opens.
+  if (values.project) await checkProject(values.project);
   const dir = rendererDir();
   if (!existsSync(`${dir}index.html`)) {
     throw new CountersignError(
@@ -38,7 +40,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     );
   }
   const server = await startBrowserServer({
-    core: createCountersignCore(values.project),
+    core: createCountersignCore(values.project ?? null),
     rendererDir: dir,
     port,
   }).catch((error: unknown) => {

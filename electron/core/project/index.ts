@@ -7,3 +7,4 @@ export { loadProject, type LoadedProject } from '../lib/project/projectStore';
 export { releaseFolder } from '../lib/project/releaseFolder';
 export { newProjectId } from '../lib/project/projectIdentity';
 export type { JobReporter } from '../lib/jobs/jobRegistry';
+export { createProjectHandlers } from './projectHandlers';

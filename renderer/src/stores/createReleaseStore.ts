@@ -70,7 +70,7 @@ export function createReleaseStore(client: CountersignClient) {
         setError('project', null);
         const outcome = await client.invoke('project:current', {});
         set({ projectLoading: false });
-        if (outcome.ok) applyProject(outcome.value);
+        if (outcome.ok) set({ project: outcome.value });
         else setError('project', outcome.error);
       },
 
