@@ -67,7 +67,11 @@ export const projectConfigSchema = z.object({
   /** Chosen at init and kept: review folders and audit logs are keyed by it, never by the name. */
   id: projectIdSchema.optional(),
   name: z.string().min(1).max(200),
-  source: z.object({ repo: z.string().min(1) }),
+  /**
+   * The git repository: a folder, or for a source set up from a URL, the bare
+   * mirror Countersign keeps (`repo`) and the URL it re-fetches tags from.
+   */
+  source: z.object({ repo: z.string().min(1), url: z.string().min(1).optional() }),
   trustedSigners: z.array(pinnedKeySchema),
   rebuild: rebuildRecipeSchema.optional(),
   ci: ciSourceConfigSchema.optional(),

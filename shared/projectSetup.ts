@@ -112,13 +112,20 @@ export type AptProdSetup = z.infer<typeof aptProdSetupSchema>;
 export const initProjectRequestSchema = z.object({
   /** The project's folder: made if absent; refused when it already holds a project. */
   dir: pathOrUrl,
-  name: z.string().trim().min(1).max(200),
+  /** Default: the source's name (debian/changelog's source package, else its folder's). */
+  name: z.string().trim().min(1).max(200).optional(),
   /** Default: the name and 8 random hex digits. */
   id: projectIdSchema.optional(),
   source: pathOrUrl,
   signers: z.array(keySourceSchema).min(1).max(50),
   /** Default: the recipe detected from the source. */
   rebuild: rebuildRecipeSchema.optional(),
+  /** With the detected recipe: the Debian suite to bootstrap the base from, instead of the changelog's. */
+  baseSuite: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9.-]*$/, 'a Debian suite name')
+    .optional(),
   ci: ciSetupSchema.optional(),
   aptProd: aptProdSetupSchema.optional(),
 });
@@ -144,6 +151,8 @@ export type OpenProjectRequest = z.infer<typeof openProjectRequestSchema>;
 export const fetchTagsResultSchema = z.object({
   source: z.string(),
   newTags: z.array(z.string()),
+  /** Tags the remote has moved since they were fetched: kept here as they were, and worth asking about. */
+  movedTags: z.array(z.string()),
   tags: z.number().int().nonnegative(),
 });
 export type FetchTagsResult = z.infer<typeof fetchTagsResultSchema>;

@@ -5,6 +5,8 @@ import { compareCommand, compareUsage } from './commands/compareCommand';
 import { demoCommand, demoUsage } from './commands/demoCommand';
 import { diffCommand, diffUsage } from './commands/diffCommand';
 import { doctorCommand, doctorUsage } from './commands/doctorCommand';
+import { fetchCommand, fetchUsage } from './commands/fetchCommand';
+import { initCommand, initUsage } from './commands/initCommand';
 import { promoteCommand, promoteUsage } from './commands/promoteCommand';
 import { rebuildCommand, rebuildUsage } from './commands/rebuildCommand';
 import { reviewCommand, reviewUsage } from './commands/reviewCommand';
@@ -26,6 +28,16 @@ const COMMANDS: Record<string, Command> = {
     run: doctorCommand,
     usage: doctorUsage,
     summary: 'which tools this machine has, what each missing one blocks, the command to fix it',
+  },
+  init: {
+    run: initCommand,
+    usage: initUsage,
+    summary: "set up a project: its source, trusted signers, recipe, CI's source and apt-prod",
+  },
+  fetch: {
+    run: fetchCommand,
+    usage: fetchUsage,
+    summary: "re-fetch a mirrored source's tags and say which are new",
   },
   'verify-tag': {
     run: verifyTagCommand,

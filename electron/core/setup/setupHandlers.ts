@@ -4,7 +4,7 @@ import type { ChannelHandlers } from '../lib/project/projectContext';
 import type { ProjectSession } from '../lib/project/projectSession';
 import { checkCiSource } from './checkCiSource';
 import { initProject } from './initProject';
-import { inspectKeys } from './inspectKeys';
+import { inspectKeys } from './readKeySources';
 import { inspectSource } from './inspectSource';
 
 type SetupChannels = 'setup:inspectSource' | 'setup:inspectKeys' | 'setup:checkCi' | 'setup:create';

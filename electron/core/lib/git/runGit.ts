@@ -24,6 +24,8 @@ export function runGit(
     env?: NodeJS.ProcessEnv;
     input?: string;
     maxStdoutBytes?: number;
+    /** How long git may run before it is stopped (default 30 s: reads are local). */
+    timeoutMs?: number;
   } = {},
 ): Promise<GitResult> {
   return new Promise((resolve, reject) => {
@@ -45,7 +47,7 @@ export function runGit(
     const limit = options.maxStdoutBytes ?? Infinity;
     let outBytes = 0;
     let truncated = false;
-    const timer = setTimeout(() => child.kill('SIGKILL'), GIT_TIMEOUT_MS);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? GIT_TIMEOUT_MS);
     child.stdout.on('data', (chunk: Buffer) => {
       if (truncated) return;
       if (outBytes + chunk.length > limit) {

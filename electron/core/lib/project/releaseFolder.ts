@@ -95,6 +95,35 @@ async function legacyOwnership(
   return null;
 }
 
+const ownerFile = (id: string) => join(dirname(reviewFolder(id, 'x')), OWNER_FILE);
+
+/** The project file recorded as holding an identity, if any. */
+async function holderOf(id: string): Promise<string | null> {
+  const owner = await readFile(ownerFile(id), 'utf8')
+    .then((text) => JSON.parse(text) as Partial<Owner>)
+    .catch(() => null);
+  return typeof owner?.projectFile === 'string' ? owner.projectFile : null;
+}
+
+/**
+ * Refuses an identity another project file still holds (it exists and names
+ * the same id); a holder that was moved or deleted leaves the identity free.
+ */
+export async function assertIdentityFree(id: string, projectFile: string): Promise<void> {
+  const holder = await holderOf(id);
+  if (!holder || holder === projectFile || !existsSync(holder)) return;
+  const other = await readFile(holder, 'utf8')
+    .then((text) => (JSON.parse(text) as { id?: unknown }).id)
+    .catch(() => null);
+  if (other === id) {
+    throw new CountersignError(
+      'PROJECT_ID_IN_USE',
+      `The project identity "${id}" belongs to ${holder}; ${projectFile} cannot use it too.`,
+      `Choose another identity (set "id" in ${projectFile}, or --id with countersign init): two projects never share a signed history.`,
+    );
+  }
+}
+
 interface Owner {
   id: string;
   name: string;
@@ -107,23 +136,9 @@ interface Owner {
  * project files must not write one signed history.
  */
 async function claimIdentity(project: LoadedProject): Promise<void> {
-  const file = join(dirname(reviewFolder(project.id, 'x')), OWNER_FILE);
-  const owner = await readFile(file, 'utf8')
-    .then((text) => JSON.parse(text) as Partial<Owner>)
-    .catch(() => null);
-  if (owner?.projectFile === project.file) return;
-  if (typeof owner?.projectFile === 'string' && existsSync(owner.projectFile)) {
-    const other = await readFile(owner.projectFile, 'utf8')
-      .then((text) => (JSON.parse(text) as { id?: unknown }).id)
-      .catch(() => null);
-    if (other === project.id) {
-      throw new CountersignError(
-        'PROJECT_ID_IN_USE',
-        `The project identity "${project.id}" belongs to ${owner.projectFile}; ${project.file} is a copy of it.`,
-        `Give this project its own identity: set "id" in ${project.file} to a new name, or set it up with: countersign init`,
-      );
-    }
-  }
+  const file = ownerFile(project.id);
+  if ((await holderOf(project.id)) === project.file) return;
+  await assertIdentityFree(project.id, project.file);
   const record: Owner = { id: project.id, name: project.config.name, projectFile: project.file };
   await mkdir(dirname(file), { recursive: true });
   await writeFileAtomic(file, `${JSON.stringify(record, null, 2)}\n`);
