@@ -11,6 +11,7 @@ import { promoteCommand, promoteUsage } from './commands/promoteCommand';
 import { rebuildCommand, rebuildUsage } from './commands/rebuildCommand';
 import { reviewCommand, reviewUsage } from './commands/reviewCommand';
 import { serveCommand, serveUsage } from './commands/serveCommand';
+import { statusCommand, statusUsage } from './commands/statusCommand';
 import { verifyRepoCommand, verifyRepoUsage } from './commands/verifyRepoCommand';
 import { verifyTagCommand, verifyTagUsage } from './commands/verifyTagCommand';
 import { EXIT, exitCodeForError } from './exitCodes';
@@ -28,6 +29,11 @@ const COMMANDS: Record<string, Command> = {
     run: doctorCommand,
     usage: doctorUsage,
     summary: 'which tools this machine has, what each missing one blocks, the command to fix it',
+  },
+  status: {
+    run: statusCommand,
+    usage: statusUsage,
+    summary: 'every release of the project, newest first, and the step each continues with',
   },
   init: {
     run: initCommand,

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { ReleaseState, ReleasesOverview } from '../../../shared/releases';
+import { statusText } from './statusCommand';
+
+const AT = '2026-12-02T10:00:00.000Z';
+const untouched = (tag: string, candidateOf: string | null = null): ReleaseState => ({
+  tag,
+  version: null,
+  candidateOf,
+  taggedAt: AT,
+  tagVerified: null,
+  rebuilt: null,
+  compared: null,
+  reviewed: null,
+  promoted: null,
+  verified: null,
+  next: 'tag',
+  notice: null,
+});
+const overview = (...releases: ReleaseState[]): ReleasesOverview => ({
+  project: { id: 'hello-3f2a', name: 'hello' },
+  releases,
+});
+
+describe('statusText', () => {
+  it('prints a release walked to the end on one line, with nothing next', () => {
+    const text = statusText(
+      overview({
+        ...untouched('v1.0.0'),
+        tagVerified: { at: AT, signer: 'ABCD' },
+        rebuilt: { at: AT, artifacts: 4, reproducible: true },
+        compared: { at: AT, identical: 3, differ: 1, onlyCi: 0, onlyLocal: 0 },
+        reviewed: { decided: 1, total: 1 },
+        promoted: { at: AT, to: '/srv/apt-prod' },
+        verified: { at: AT, passed: true },
+        next: null,
+      }),
+    );
+    expect(text.split('\n')).toEqual([
+      'hello: 1 release',
+      '',
+      'v1.0.0  tag verified ✓ · rebuilt (reproducible) · compared: 3 identical, 1 differs · reviewed 1/1 · promoted 2026-12-02 to /srv/apt-prod · verified 2026-12-02  → next: —',
+    ]);
+  });
+
+  it('aligns the columns, indents a candidate under its final release and says what is next', () => {
+    const lines = statusText(
+      overview(
+        {
+          ...untouched('v1.0.0'),
+          tagVerified: { at: AT, signer: null },
+          rebuilt: { at: AT, artifacts: 4, reproducible: false },
+          next: 'compare',
+        },
+        untouched('v1.0.0-rc1', 'v1.0.0'),
+        untouched('v2.0.0-rc1', 'v2.0.0'),
+      ),
+    ).split('\n');
+    expect(lines[2]).toMatch(
+      /^v1\.0\.0 {8}tag verified ✓ {3}· rebuilt \(NOT reproducible\) · not compared .*→ next: compare$/,
+    );
+    expect(lines[3]).toMatch(/^ {2}v1\.0\.0-rc1 {2}tag not verified · not rebuilt {16}· /);
+    expect(lines[4]).toMatch(/^v2\.0\.0-rc1 {4}tag not verified/);
+    expect(new Set(lines.slice(2).map((line) => line.indexOf('→')))).toHaveLength(1);
+  });
+
+  it('says when there is nothing to review, a failed verification, and a notice on its own line', () => {
+    const text = statusText(
+      overview({
+        ...untouched('v1.0.0'),
+        compared: { at: AT, identical: 2, differ: 0, onlyCi: 1, onlyLocal: 1 },
+        reviewed: { decided: 0, total: 0 },
+        verified: { at: AT, passed: false },
+        notice: 'The audit log is broken at line 4.',
+      }),
+    );
+    expect(text).toContain('compared: 2 identical, 1 only in CI, 1 only local · nothing to review');
+    expect(text).toContain('verification FAILED 2026-12-02');
+    expect(text.split('\n').at(-1)).toBe('    ! The audit log is broken at line 4.');
+  });
+
+  it('escapes control characters in text from git and disk', () => {
+    const text = statusText(
+      overview({
+        ...untouched('v1\u001b[31m'),
+        notice: 'bad\u0007',
+        promoted: { at: AT, to: '/x\u001b' },
+      }),
+    );
+    expect(text).not.toContain('\u001b');
+    expect(text).not.toContain('\u0007');
+    expect(text).toContain('v1\\u001b[31m');
+  });
+
+  it('says when the repository has no tags', () => {
+    expect(statusText(overview())).toBe('hello: 0 releases (the repository has no tags yet)');
+  });
+});
