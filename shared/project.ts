@@ -92,6 +92,8 @@ export const projectSummarySchema = z.object({
   name: z.string(),
   projectFile: z.string(),
   repoPath: z.string(),
+  /** The URL the source is mirrored from ("Fetch tags" re-fetches it); absent for a local repository. */
+  sourceUrl: z.string().optional(),
   trustedSigners: z.array(trustedSignerSchema),
   tags: z.array(tagRefSchema),
   /** The rebuild recipe and its base image, or null when the project has none. */

@@ -29,6 +29,7 @@ async function summarise(project: LoadedProject): Promise<ProjectSummary> {
     name: project.config.name,
     projectFile: project.file,
     repoPath: project.repoPath,
+    ...(project.config.source.url ? { sourceUrl: project.config.source.url } : {}),
     ...(await tagSetup(project)),
     rebuild: rebuildSetup(project),
     ci: await compareSetup(project),
