@@ -5,6 +5,7 @@ import { CountersignError } from '../../../shared/errors';
 import type { KeySource, KeysInspection } from '../../../shared/projectSetup';
 import { describeSigner, fingerprintOf } from '../lib/openpgp/keyFacts';
 import { keyBytesFromText, readKeyring } from '../lib/openpgp/readKeyring';
+import { refuseSecretKey } from '../lib/openpgp/secretKeyGuard';
 
 const MAX_KEY_FILE_BYTES = 4 * 1024 * 1024;
 
@@ -18,19 +19,6 @@ function described(source: KeySource): string {
     case 'armored':
       return 'The pasted key';
   }
-}
-
-/**
- * Whether the bytes hold a secret key: an armored PRIVATE KEY BLOCK, or a
- * binary packet stream that starts with a Secret-Key packet (tag 5).
- */
-function holdsSecretKey(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
-  if (head.includes('-----BEGIN PGP PRIVATE KEY BLOCK-----')) return true;
-  const first = bytes[0];
-  if (first === undefined || (first & 0x80) === 0) return false;
-  const tag = first & 0x40 ? first & 0x3f : (first >> 2) & 0x0f;
-  return tag === 5;
 }
 
 /** `gpg --export FINGERPRINT` from the user's own keyring (their GNUPGHOME), public keys only. */
@@ -98,13 +86,7 @@ async function bytesOf(source: KeySource): Promise<Uint8Array> {
 /** Reads one source's public keys; a secret key or anything not OpenPGP is refused. */
 async function readSource(source: KeySource): Promise<openpgp.PublicKey[]> {
   const bytes = await bytesOf(source);
-  if (holdsSecretKey(bytes)) {
-    throw new CountersignError(
-      'INVALID_KEY',
-      `${described(source)} is a secret key. A trust list holds public keys only, and a secret key should never be handed to one.`,
-      'Give the public key instead: gpg --export --armor FINGERPRINT > key.asc',
-    );
-  }
+  refuseSecretKey(bytes, described(source));
   const keys = await readKeyring(bytes, described(source)).catch((error: unknown) => {
     if (error instanceof CountersignError && error.code === 'INVALID_KEYRING') {
       throw new CountersignError(

@@ -23,11 +23,15 @@ describe('trust list', () => {
     expect(config.trustedSigners[0]?.fingerprint).toBe(publicKey.getFingerprint().toUpperCase());
   });
 
-  it('never stores a secret key, even when given one', async () => {
+  it('refuses a secret key, armored or binary, saying why, and keeps nothing', async () => {
     const { privateKey } = await makeKey();
-    const config = await addTrustedKeys(empty, privateKey.armor());
-    expect(config.trustedSigners[0]?.publicKey).toContain('PUBLIC KEY BLOCK');
-    expect(config.trustedSigners[0]?.publicKey).not.toContain('PRIVATE');
+    await expect(addTrustedKeys(empty, privateKey.armor())).rejects.toMatchObject({
+      code: 'INVALID_KEY',
+      message: expect.stringMatching(/secret key should never be pasted/) as unknown,
+    });
+    const binary = `base64:${Buffer.from(privateKey.write()).toString('base64')}`;
+    await expect(addTrustedKeys(empty, binary)).rejects.toMatchObject({ code: 'INVALID_KEY' });
+    expect(empty.trustedSigners).toEqual([]);
   });
 
   it('keeps a revocation when an older, unrevoked copy of the key is imported again', async () => {

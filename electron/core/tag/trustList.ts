@@ -2,6 +2,7 @@ import { CountersignError } from '../../../shared/errors';
 import type { ProjectConfig } from '../../../shared/project';
 import { fingerprintOf } from '../lib/openpgp/keyFacts';
 import { keyBytesFromText, readKeyring } from '../lib/openpgp/readKeyring';
+import { refuseSecretKey } from '../lib/openpgp/secretKeyGuard';
 
 /**
  * Adds every key in the given text to the trust list, each pinned by its
@@ -13,7 +14,9 @@ export async function addTrustedKeys(
   config: ProjectConfig,
   keyText: string,
 ): Promise<ProjectConfig> {
-  const keys = await readKeyring(keyBytesFromText(keyText), 'The key you gave');
+  const bytes = keyBytesFromText(keyText);
+  refuseSecretKey(bytes, 'The key you gave');
+  const keys = await readKeyring(bytes, 'The key you gave');
   const signers = [...config.trustedSigners];
   for (const key of keys) {
     const fingerprint = fingerprintOf(key);
