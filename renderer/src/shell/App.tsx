@@ -5,19 +5,22 @@ import { StepPanel } from './StepPanel';
 import { Stepper } from './Stepper';
 import { useDocumentTitle } from './useDocumentTitle';
 import { useDrawerShortcut } from '../jobs/useDrawerShortcut';
+import { StartScreen } from '../start/StartScreen';
+import { useStartScreen } from '../start/useStartScreen';
 
 /** The window: header, stepper, the current step, and the job drawer beside it. */
 export function App() {
   useDrawerShortcut();
   useDocumentTitle();
+  const start = useStartScreen();
   return (
     <div className="app">
       <AppHeader />
-      <Stepper />
+      {start ? null : <Stepper />}
       <div className="app__body">
         <main className="app__main">
           <ProjectError />
-          <StepPanel />
+          {start ? <StartScreen /> : <StepPanel />}
         </main>
         <JobDrawer />
       </div>

@@ -1,5 +1,6 @@
 import { JobDrawerToggle } from '../jobs/JobDrawerToggle';
 import { useReleaseStore } from '../stores/releaseStore';
+import { SwitchProjectButton } from '../start/SwitchProjectButton';
 
 /** The app bar: which project is open, and the way to the job drawer. */
 export function AppHeader() {
@@ -14,6 +15,7 @@ export function AppHeader() {
           {projectName ?? (loading ? 'Opening project…' : 'No project open')}
         </h1>
       </div>
+      <SwitchProjectButton />
       <JobDrawerToggle />
     </header>
   );

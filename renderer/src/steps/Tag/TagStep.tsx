@@ -1,3 +1,4 @@
+import { FetchTags } from './FetchTags';
 import { TagVerdictPanel } from './TagVerdictPanel';
 import { TrustedSignersPanel } from './TrustedSignersPanel';
 import { VerifyTagForm } from './VerifyTagForm';
@@ -8,6 +9,7 @@ export function TagStep() {
     <div className="tag-step">
       <div className="tag-step__main">
         <VerifyTagForm />
+        <FetchTags />
         <TagVerdictPanel />
       </div>
       <TrustedSignersPanel />
