@@ -5,6 +5,8 @@ import { StepPanel } from './StepPanel';
 import { Stepper } from './Stepper';
 import { useDocumentTitle } from './useDocumentTitle';
 import { useDrawerShortcut } from '../jobs/useDrawerShortcut';
+import { ReleasesOverview } from '../releases/ReleasesOverview';
+import { useReleasesStore } from '../releases/releasesStore';
 import { StartScreen } from '../start/StartScreen';
 import { useStartScreen } from '../start/useStartScreen';
 
@@ -13,6 +15,7 @@ export function App() {
   useDrawerShortcut();
   useDocumentTitle();
   const start = useStartScreen();
+  const releases = useReleasesStore((state) => state.shown);
   return (
     <div className="app">
       <AppHeader />
@@ -20,7 +23,7 @@ export function App() {
       <div className="app__body">
         <main className="app__main">
           <ProjectError />
-          {start ? <StartScreen /> : <StepPanel />}
+          {start ? <StartScreen /> : releases ? <ReleasesOverview /> : <StepPanel />}
         </main>
         <JobDrawer />
       </div>

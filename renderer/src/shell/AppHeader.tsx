@@ -1,4 +1,5 @@
 import { JobDrawerToggle } from '../jobs/JobDrawerToggle';
+import { ReleasesButton } from '../releases/ReleasesButton';
 import { useReleaseStore } from '../stores/releaseStore';
 import { SwitchProjectButton } from '../start/SwitchProjectButton';
 
@@ -16,6 +17,7 @@ export function AppHeader() {
         </h1>
       </div>
       <SwitchProjectButton />
+      <ReleasesButton />
       <JobDrawerToggle />
     </header>
   );

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { ReleaseState } from '../../../shared/releases';
+import { releaseBadges } from './releaseBadges';
+
+const AT = '2026-12-02T10:00:00.000Z';
+const untouched: ReleaseState = {
+  tag: 'v1.0.0',
+  version: '1.0.0',
+  candidateOf: null,
+  taggedAt: AT,
+  tagVerified: null,
+  rebuilt: null,
+  compared: null,
+  reviewed: null,
+  promoted: null,
+  verified: null,
+  next: 'tag',
+  notice: null,
+};
+
+describe('releaseBadges', () => {
+  it('says of each step of an untouched release that it is not done', () => {
+    expect(releaseBadges(untouched).map(({ step, label, tone }) => [step, label, tone])).toEqual([
+      ['tag', 'Not verified', 'pending'],
+      ['rebuild', 'Not rebuilt', 'pending'],
+      ['compare', 'Not compared', 'pending'],
+      ['review', 'Not reviewed', 'pending'],
+      ['promote', 'Not promoted', 'pending'],
+      ['verify', 'Not verified', 'pending'],
+    ]);
+  });
+
+  it('says what each done step found, with the date', () => {
+    const badges = releaseBadges({
+      ...untouched,
+      tagVerified: { at: AT, signer: 'ABCD' },
+      rebuilt: { at: AT, artifacts: 4, reproducible: true },
+      compared: { at: AT, identical: 3, differ: 1, onlyCi: 1, onlyLocal: 0 },
+      reviewed: { decided: 1, total: 1 },
+      promoted: { at: AT, to: '/srv/apt-prod' },
+      verified: { at: AT, passed: true },
+      next: null,
+    });
+    expect(badges.map(({ label }) => label)).toEqual([
+      'Verified',
+      'Reproducible',
+      '3 identical, 1 differs, 1 on one side',
+      '1 of 1 decided',
+      'Promoted 2026-12-02',
+      'Verified 2026-12-02',
+    ]);
+    expect(badges.every(({ tone }) => tone === 'done')).toBe(true);
+    expect(badges[4]?.detail).toBe('Promoted 2026-12-02 10:00:00 UTC to /srv/apt-prod');
+  });
+
+  it('marks a build that is not reproducible and a failed verification as problems, in words too', () => {
+    const badges = releaseBadges({
+      ...untouched,
+      rebuilt: { at: AT, artifacts: 2, reproducible: false },
+      verified: { at: AT, passed: false },
+    });
+    expect(badges[1]).toMatchObject({ label: 'Not reproducible', tone: 'problem' });
+    expect(badges[5]).toMatchObject({ label: 'Failed 2026-12-02', tone: 'problem' });
+  });
+
+  it('has nothing to review after an identical comparison, and counts open decisions otherwise', () => {
+    expect(releaseBadges({ ...untouched, reviewed: { decided: 0, total: 0 } })[3]).toMatchObject({
+      label: 'Nothing to review',
+      tone: 'done',
+    });
+    expect(releaseBadges({ ...untouched, reviewed: { decided: 1, total: 3 } })[3]).toMatchObject({
+      label: '1 of 3 decided',
+      tone: 'pending',
+    });
+  });
+});
