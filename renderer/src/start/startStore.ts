@@ -1,3 +1,4 @@
+import { useReleasesStore } from '../releases/releasesStore';
 import { followJobEvents } from '../stores/jobsStore';
 import { useReleaseStore } from '../stores/releaseStore';
 import { useUiStore } from '../stores/uiStore';
@@ -5,8 +6,8 @@ import { activeTransport } from '../transport/activeTransport';
 import { createStartStore } from './createStartStore';
 
 /**
- * A newly opened project starts on the Tag step, with nothing of the
- * previous project's tag left selected, and the window's project reloaded.
+ * A newly opened project starts on the Tag step (not the previous project's
+ * overview), with nothing of its tag left selected, and the window's project reloaded.
  */
 async function reloadOpenedProject(): Promise<void> {
   useReleaseStore.setState({
@@ -16,6 +17,7 @@ async function reloadOpenedProject(): Promise<void> {
     verdictRequest: null,
   });
   useUiStore.getState().showStep('tag');
+  useReleasesStore.getState().close();
   await useReleaseStore.getState().loadProject();
 }
 
