@@ -206,6 +206,8 @@ describe('countersign rebuild', () => {
   it('reports a package embedding its build path as not reproducible with --check-reproducible (exit 1)', async () => {
     const project = JSON.parse(await readFile(demo.projectFile, 'utf8')) as Record<string, unknown>;
     project.rebuild = custom(UNREPRODUCIBLE);
+    // Another project file: its own identity, or it would be refused as a copy (PROJECT_ID_IN_USE).
+    project.id = 'unreproducible-variant';
     const projectFile = join(demo.dir, 'unreproducible-project.json');
     await writeFile(projectFile, JSON.stringify(project));
     const run = spawnSync(
