@@ -28,6 +28,8 @@ const SUMMARIES: Record<string, Summarize> = {
     `${text(data.decision) ?? '?'} ${text(data.differenceId) ?? '?'} in ${text(data.name) ?? text(data.artifact) ?? '?'}${text(data.comment) ? `: ${text(data.comment)}` : ''}`,
   promotion: (data) =>
     `promoted ${text(data.tag) ?? '?'} to ${text(data.to) ?? '?'} (${plural(count(data.packages), 'package')}), publication ${text(data.publication) ?? '?'}`,
+  'signing-refused': (data) =>
+    `signing for ${text(data.tag) ?? '?'} refused: ${text(data.reason) ?? 'the release key did not unlock'}`,
   'promotion-refused': (data) =>
     `promotion of ${text(data.tag) ?? '?'} to ${text(data.to) ?? '?'} refused: ${
       Array.isArray(data.blockers) ? data.blockers.map(String).join(' ') : '?'

@@ -175,6 +175,13 @@ describe('promoting the approved demo release', () => {
     );
     expect(code).toBe('WRONG_PASSPHRASE');
     expect(await readdir(demo.aptProd)).toEqual([]);
+    // The failed attempt is on the record, without the passphrase tried.
+    const refused = (await readAuditEntries(reviewDir)).filter(
+      (entry) => entry.kind === 'signing-refused',
+    );
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.data).toMatchObject({ tag: TAG, key: demo.releaseKey.fingerprint });
+    expect(JSON.stringify(refused[0])).not.toContain('not the passphrase');
   });
 
   it('refuses a plan that is not the current one', async () => {

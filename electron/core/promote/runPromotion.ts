@@ -46,10 +46,12 @@ export async function runPromotion(
     );
   }
   const key = await sources.releaseKey(prepared.date);
+  let unlockedOnce = false;
   report.log(
     `Signing with ${key.info.signingKey.algorithm} key ${key.info.signingKey.fingerprint} (${key.info.userIds[0] ?? 'no user ID'})`,
   );
   return withUnlockedKey(key, passphrase, async (unlocked) => {
+    unlockedOnce = true;
     // Only CI's other files to sign: apt-prod keeps serving what it serves.
     const published =
       prepared.add.length === 0 && plan.current
@@ -131,5 +133,17 @@ export async function runPromotion(
       detachedFiles,
       attestations,
     };
+  }).catch(async (error: unknown) => {
+    // A failed unlock is what an auditor looks for: who tried to sign, with which key, when.
+    if (!unlockedOnce && error instanceof CountersignError && error.code === 'WRONG_PASSPHRASE') {
+      await appendAuditEntry(sources.reviewDir, 'signing-refused', {
+        tag: plan.tag,
+        to: plan.to,
+        key: key.info.fingerprint,
+        signingKey: key.info.signingKey.fingerprint,
+        reason: error.message,
+      });
+    }
+    throw error;
   });
 }
