@@ -1,38 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { ReleaseState, ReleasesOverview } from '../../../shared/releases';
+import {
+  EVERY_STEP_DONE,
+  SAMPLE_AT as AT,
+  sampleOverview as overview,
+  untouchedRelease as untouched,
+} from '../../core/releases/testing/sampleReleases';
 import { statusText } from './statusCommand';
-
-const AT = '2026-12-02T10:00:00.000Z';
-const untouched = (tag: string, candidateOf: string | null = null): ReleaseState => ({
-  tag,
-  version: null,
-  candidateOf,
-  taggedAt: AT,
-  tagVerified: null,
-  rebuilt: null,
-  compared: null,
-  reviewed: null,
-  promoted: null,
-  verified: null,
-  next: 'tag',
-  notice: null,
-});
-const overview = (...releases: ReleaseState[]): ReleasesOverview => ({
-  project: { id: 'hello-3f2a', name: 'hello' },
-  releases,
-});
 
 describe('statusText', () => {
   it('prints a release walked to the end on one line, with nothing next', () => {
     const text = statusText(
       overview({
         ...untouched('v1.0.0'),
-        tagVerified: { at: AT, signer: 'ABCD' },
-        rebuilt: { at: AT, artifacts: 4, reproducible: true },
-        compared: { at: AT, identical: 3, differ: 1, onlyCi: 0, onlyLocal: 0 },
-        reviewed: { decided: 1, total: 1 },
-        promoted: { at: AT, to: '/srv/apt-prod' },
-        verified: { at: AT, passed: true },
+        ...EVERY_STEP_DONE,
         next: null,
       }),
     );

@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { nextStep } from './nextStep';
-
-const AT = '2026-12-02T10:00:00.000Z';
-const DONE = {
-  tagVerified: { at: AT, signer: 'ABCD' },
-  rebuilt: { at: AT, artifacts: 3, reproducible: null },
-  compared: { at: AT, identical: 3, differ: 1, onlyCi: 0, onlyLocal: 0 },
-  reviewed: { decided: 1, total: 1 },
-  promoted: { at: AT, to: '/srv/apt-prod' },
-  verified: { at: AT, passed: true },
-};
+import { NOTHING_DONE, nextStep } from './nextStep';
+import { EVERY_STEP_DONE as DONE, SAMPLE_AT as AT } from './testing/sampleReleases';
 
 describe('nextStep', () => {
   it('answers the tag for a release never touched', () => {
-    expect(
-      nextStep({
-        tagVerified: null,
-        rebuilt: null,
-        compared: null,
-        reviewed: null,
-        promoted: null,
-        verified: null,
-      }),
-    ).toBe('tag');
+    expect(nextStep(NOTHING_DONE)).toBe('tag');
   });
 
   it('answers the first step not done, in the order of the six steps', () => {

@@ -13,6 +13,7 @@ import { saveComparison } from '../lib/reviewFolder/compareStore';
 import { recordDecisions } from '../lib/reviewFolder/decisions';
 import { reportFolder, saveReportTree } from '../lib/reviewFolder/reportStore';
 import { releaseState } from './releaseState';
+import { untouchedRelease } from './testing/sampleReleases';
 
 const sha = (c: string) => c.repeat(64);
 const IMAGE = `debian@sha256:${sha('8')}`;
@@ -161,18 +162,9 @@ describe('releaseState', () => {
   it('reads a release never touched as waiting for its tag, and makes no folder for it', async () => {
     const state = await releaseState(project, 'v1.0.0-rc1', TAGGED);
     expect(state).toEqual({
-      tag: 'v1.0.0-rc1',
+      ...untouchedRelease('v1.0.0-rc1', 'v1.0.0'),
       version: '1.0.0-rc1',
-      candidateOf: 'v1.0.0',
       taggedAt: TAGGED,
-      tagVerified: null,
-      rebuilt: null,
-      compared: null,
-      reviewed: null,
-      promoted: null,
-      verified: null,
-      next: 'tag',
-      notice: null,
     });
     expect(existsSync(folderOf('v1.0.0-rc1'))).toBe(false);
     expect(existsSync(join(dir, 'home'))).toBe(false);

@@ -7,7 +7,7 @@ import type { LoadedProject } from '../lib/project/projectStore';
 import { foreignLegacyFolder } from '../lib/project/releaseFolder';
 import { readSavedComparison } from '../lib/reviewFolder/compareStore';
 import { auditProgress } from './auditProgress';
-import { nextStep } from './nextStep';
+import { NOTHING_DONE, nextStep } from './nextStep';
 import { rebuiltState } from './rebuiltState';
 import { reviewedState } from './reviewedState';
 import { tagVersion } from './tagVersion';
@@ -49,18 +49,10 @@ export async function releaseState(
   const folder = reviewFolder(project.id, tag);
   if (!existsSync(folder)) {
     const foreign = await foreignLegacyFolder(project, tag).catch(() => null);
-    const untouched = {
-      tagVerified: null,
-      rebuilt: null,
-      compared: null,
-      reviewed: null,
-      promoted: null,
-      verified: null,
-    };
     return {
       ...named,
-      ...untouched,
-      next: nextStep(untouched),
+      ...NOTHING_DONE,
+      next: nextStep(NOTHING_DONE),
       notice: foreign
         ? `A review folder of this tag kept under the project's name belongs to another project and was left alone: ${foreign.reason}`
         : null,

@@ -1,43 +1,21 @@
 import { act, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../shared/errors';
-import type { ReleaseState, ReleasesOverview as Overview } from '../../../shared/releases';
+import type { ReleasesOverview as Overview } from '../../../shared/releases';
 import { useReleaseStore } from '../stores/releaseStore';
 import { useUiStore } from '../stores/uiStore';
 import { render } from '../testing/render';
 import { ReleasesButton } from './ReleasesButton';
 import { ReleasesOverview } from './ReleasesOverview';
 import { useReleasesStore } from './releasesStore';
+import {
+  FINISHED_RELEASE,
+  SAMPLE_AT as AT,
+  sampleOverview as overview,
+  untouchedRelease as untouched,
+} from './testing/sampleReleases';
 
-const AT = '2026-12-02T10:00:00.000Z';
-const untouched = (tag: string, candidateOf: string | null = null): ReleaseState => ({
-  tag,
-  version: null,
-  candidateOf,
-  taggedAt: AT,
-  tagVerified: null,
-  rebuilt: null,
-  compared: null,
-  reviewed: null,
-  promoted: null,
-  verified: null,
-  next: 'tag',
-  notice: null,
-});
-const finished: ReleaseState = {
-  ...untouched('v1.0.0'),
-  tagVerified: { at: AT, signer: 'ABCD' },
-  rebuilt: { at: AT, artifacts: 4, reproducible: false },
-  compared: { at: AT, identical: 3, differ: 1, onlyCi: 0, onlyLocal: 0 },
-  reviewed: { decided: 1, total: 1 },
-  promoted: { at: AT, to: '/srv/apt-prod' },
-  verified: { at: AT, passed: true },
-  next: null,
-};
-const overview = (...releases: ReleaseState[]): Overview => ({
-  project: { id: 'hello-3f2a', name: 'hello' },
-  releases,
-});
+const finished = FINISHED_RELEASE;
 
 /**
  * The overview as the window shows it: it asks the engine on opening (the

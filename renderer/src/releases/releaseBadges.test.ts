@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ReleaseState } from '../../../shared/releases';
 import { releaseBadges } from './releaseBadges';
+import { FINISHED_RELEASE, SAMPLE_AT as AT, untouchedRelease } from './testing/sampleReleases';
 
-const AT = '2026-12-02T10:00:00.000Z';
-const untouched: ReleaseState = {
-  tag: 'v1.0.0',
-  version: '1.0.0',
-  candidateOf: null,
-  taggedAt: AT,
-  tagVerified: null,
-  rebuilt: null,
-  compared: null,
-  reviewed: null,
-  promoted: null,
-  verified: null,
-  next: 'tag',
-  notice: null,
-};
+const untouched = untouchedRelease('v1.0.0');
 
 describe('releaseBadges', () => {
   it('says of each step of an untouched release that it is not done', () => {
@@ -32,14 +18,9 @@ describe('releaseBadges', () => {
 
   it('says what each done step found, with the date', () => {
     const badges = releaseBadges({
-      ...untouched,
-      tagVerified: { at: AT, signer: 'ABCD' },
+      ...FINISHED_RELEASE,
       rebuilt: { at: AT, artifacts: 4, reproducible: true },
       compared: { at: AT, identical: 3, differ: 1, onlyCi: 1, onlyLocal: 0 },
-      reviewed: { decided: 1, total: 1 },
-      promoted: { at: AT, to: '/srv/apt-prod' },
-      verified: { at: AT, passed: true },
-      next: null,
     });
     expect(badges.map(({ label }) => label)).toEqual([
       'Verified',
