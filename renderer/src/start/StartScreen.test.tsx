@@ -28,6 +28,20 @@ describe('StartScreen', () => {
     expect(within(items[1]!).getByText(/gone or no longer loads/)).toBeTruthy();
   });
 
+  it('says only that the engine is out of reach when asking for the open project failed', () => {
+    scriptEngine({});
+    useReleaseStore.setState({
+      errors: {
+        project: { code: 'UNAUTHORIZED', message: 'No session token.' },
+        signers: null,
+        verify: null,
+      },
+    });
+    render(<App />);
+    expect(screen.getByRole('alert').getAttribute('data-code')).toBe('UNAUTHORIZED');
+    expect(screen.queryByTestId('start-screen')).toBeNull();
+  });
+
   it('opens a recent project, reloads it and lands on the Tag step', async () => {
     const project = sampleProject();
     const calls = scriptEngine({
