@@ -28,6 +28,26 @@ export async function recordTagVerified(reviewDir: string, verdict: TagVerdict):
   });
 }
 
+/**
+ * Records a verification made in step 1 once per tag object and signer: the
+ * release's history then shows its tag verified (the overview reads it back
+ * after a reload) without an entry for every time the window checks again.
+ */
+export async function recordTagVerifiedOnce(reviewDir: string, verdict: TagVerdict): Promise<void> {
+  if (verdict.verdict !== 'verified') return;
+  const signer = verdict.signer?.primaryKeyFingerprint ?? null;
+  const entries = await readAuditEntries(reviewDir).catch(() => null);
+  // A broken log is left as it is: appending would hide where it broke behind a new head.
+  if (entries === null) return;
+  const known = entries.some(
+    (entry) =>
+      entry.kind === TAG_VERIFIED &&
+      entry.data.tagObject === verdict.tagObject &&
+      entry.data.signer === signer,
+  );
+  if (!known) await recordTagVerified(reviewDir, verdict);
+}
+
 function refused(problem: string): TagGate {
   return { verified: false, commit: null, signer: null, problem };
 }
