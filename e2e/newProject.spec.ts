@@ -145,12 +145,8 @@ test.describe('A new project, from the start screen (browser mode, real git, Gnu
       await expect(page.getByTestId('step-tag')).toHaveAttribute('aria-selected', 'true');
       await expect(page.getByRole('alert')).toHaveCount(0);
 
-      // A local source's tags need no fetch: said calmly, not as an error.
-      await page.getByTestId('fetch-tags-button').click();
-      await expect(page.getByTestId('fetch-tags-status')).toHaveText(
-        'This project’s source is a local repository; its tags are read directly.',
-      );
-      await expect(page.getByRole('alert')).toHaveCount(0);
+      // A local source's tags are read as they are: no "Fetch tags" to press.
+      await expect(page.getByTestId('fetch-tags')).toHaveCount(0);
 
       // Step 1: the tag verifies against the key just trusted.
       await page.getByLabel('Project tag').selectOption(pkg.tag);
@@ -196,10 +192,7 @@ test.describe('A new project, from the start screen (browser mode, real git, Gnu
       await expect(page.getByRole('heading', { name: 'Switch project' })).toBeFocused();
       await expect(page.getByTestId('recent-project').first()).toContainText(PACKAGE);
 
-      // The one expected failure: the engine's refusal (HTTP 422) to fetch a local source's tags.
-      const unexpected = problems.filter((problem) => !problem.includes('status of 422'));
-      expect(problems.length - unexpected.length).toBe(1);
-      expect(unexpected, 'no console errors (CSP violations included)').toEqual([]);
+      expect(problems, 'no console errors (CSP violations included)').toEqual([]);
     } finally {
       await stop(server.child);
       if (testInfo.status !== testInfo.expectedStatus) {

@@ -2,11 +2,14 @@ import { JobDrawerToggle } from '../jobs/JobDrawerToggle';
 import { ReleasesButton } from '../releases/ReleasesButton';
 import { useReleaseStore } from '../stores/releaseStore';
 import { SwitchProjectButton } from '../start/SwitchProjectButton';
+import { useStartScreen } from '../start/useStartScreen';
 
 /** The app bar: which project is open, and the way to the job drawer. */
 export function AppHeader() {
   const projectName = useReleaseStore((state) => state.project?.name ?? null);
   const loading = useReleaseStore((state) => state.projectLoading);
+  // On the start screen there is no release to list: the overview belongs to an open project.
+  const start = useStartScreen();
 
   return (
     <header className="app-header">
@@ -17,7 +20,7 @@ export function AppHeader() {
         </h1>
       </div>
       <SwitchProjectButton />
-      <ReleasesButton />
+      {start ? null : <ReleasesButton />}
       <JobDrawerToggle />
     </header>
   );
