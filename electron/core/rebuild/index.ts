@@ -5,6 +5,7 @@
  */
 export { rebuildRelease, type RebuildInput, type RebuildOutcome } from './rebuildRelease';
 export { listRebuilds, rebuildSetup, rebuildVerifiedTag } from './rebuildService';
+export { compareRebuilds, type ReproducibilityReport } from './compareRebuilds';
 export { createRebuildHandlers, rebuildProjectTag } from './rebuildHandlers';
 export { bootstrapTag, ensureBaseImage, type BaseImage } from '../lib/docker/baseImage';
 export { docker } from '../lib/docker/dockerCli';

@@ -2,28 +2,11 @@ import { join } from 'node:path';
 import type { ReleaseState } from '../../../shared/releases';
 import { buildInfoSchema, type BuildInfo } from '../../../shared/rebuild';
 import { readJsonFile } from '../lib/fs/readJsonFile';
+import { compareRebuilds } from '../rebuild/index';
 
-// .buildinfo and .changes describe the build itself and differ by design (as step 2 judges).
-const RECORDS_OF_THE_BUILD = /\.(buildinfo|changes)$/;
-
-/**
- * Whether two builds of one run made the same packages, as step 2 judged it
- * (`rebuild/compareRebuilds.ts`, which its front door does not export).
- */
+/** Whether two builds of one run made the same packages, as step 2 judged it. */
 export function sameBuild(reference: BuildInfo, varied: BuildInfo): boolean {
-  const packages = (build: BuildInfo) =>
-    new Map(
-      build.artifacts
-        .filter(({ name }) => !RECORDS_OF_THE_BUILD.test(name))
-        .map(({ name, sha256 }) => [name, sha256]),
-    );
-  const left = packages(reference);
-  const right = packages(varied);
-  return (
-    left.size > 0 &&
-    left.size === right.size &&
-    [...left].every(([name, sha256]) => right.get(name) === sha256)
-  );
+  return compareRebuilds(reference.artifacts, varied.artifacts).reproducible;
 }
 
 /**
