@@ -48,6 +48,8 @@ import {
   promotionResultSchema,
   rollbackRequestSchema,
   rollbackResultSchema,
+  withdrawalRequestSchema,
+  withdrawalResultSchema,
   runPromotionRequestSchema,
 } from './promote';
 import { importReleaseKeyRequestSchema, releaseKeyInfoSchema } from './signing';
@@ -207,6 +209,14 @@ export const channels = {
   'promote:rollback': {
     request: rollbackRequestSchema.strict(),
     response: rollbackResultSchema,
+  },
+  /**
+   * Takes a package apt-prod serves out of it in a new signed publication
+   * (audited, with the reason); answers when done, with progress as job events.
+   */
+  'promote:withdraw': {
+    request: withdrawalRequestSchema.strict(),
+    response: withdrawalResultSchema,
   },
   /**
    * Step 6: QA verifies what apt-prod serves, from the release key's signature

@@ -34,6 +34,8 @@ const SUMMARIES: Record<string, Summarize> = {
     `promotion of ${text(data.tag) ?? '?'} to ${text(data.to) ?? '?'} refused: ${
       Array.isArray(data.blockers) ? data.blockers.map(String).join(' ') : '?'
     }`,
+  withdrawal: (data) =>
+    `withdrew ${text(data.package) ?? '?'} ${Array.isArray(data.versions) ? data.versions.map(String).join(', ') : '?'} from ${text(data.to) ?? '?'}, publication ${text(data.publication) ?? '?'}: ${text(data.reason) ?? 'no reason given'}`,
   rollback: (data) =>
     `rolled ${text(data.to) ?? '?'} back from publication ${text(data.from) ?? '?'} to ${text(data.restored) ?? '?'}`,
   verification: (data) =>

@@ -32,6 +32,7 @@ export const CHANNEL_NAMES = [
   'promote:plan',
   'promote:run',
   'promote:rollback',
+  'promote:withdraw',
   'verify:repo',
   'audit:history',
   'jobs:cancel',

@@ -192,3 +192,41 @@ export const rollbackResultSchema = z.object({
   to: publicationInfoSchema,
 });
 export type RollbackResult = z.infer<typeof rollbackResultSchema>;
+
+/** A package a publication took out of apt-prod: what it was, and the pool file it named. */
+export const removedPackageSchema = keptPackageSchema.extend({
+  sha256: z.string(),
+  poolPath: z.string(),
+});
+export type RemovedPackage = z.infer<typeof removedPackageSchema>;
+
+/** The longest reason a withdrawal records. */
+export const WITHDRAWAL_REASON_MAX = 2000;
+
+/**
+ * Takes a package apt-prod serves out of it, in a new signed publication: for
+ * a package blocked after it was published. The reason lands in the audit log.
+ */
+export const withdrawalRequestSchema = z.object({
+  tag: tagNameSchema,
+  /** Every version and architecture apt-prod serves of it is withdrawn. */
+  package: packageNameSchema,
+  reason: z
+    .string()
+    .max(WITHDRAWAL_REASON_MAX)
+    .refine((text) => text.trim() !== '', 'A withdrawal needs a reason.'),
+  /** Unlocks the release key in memory for this withdrawal only; never stored or logged. */
+  passphrase: z.string().max(4096),
+});
+export type WithdrawalRequest = z.infer<typeof withdrawalRequestSchema>;
+
+export const withdrawalResultSchema = z.object({
+  /** The new publication, without the package. */
+  publication: publicationInfoSchema,
+  /** The publication that served it, which a rollback returns to. */
+  previous: publicationInfoSchema.nullable(),
+  withdrawn: z.array(removedPackageSchema),
+  /** Fingerprint of the (sub)key that signed. */
+  signedBy: z.string(),
+});
+export type WithdrawalResult = z.infer<typeof withdrawalResultSchema>;

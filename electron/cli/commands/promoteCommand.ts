@@ -4,8 +4,10 @@ import {
   preparePromotion,
   resolvePromotionSources,
   resolveRollback,
+  resolveWithdrawal,
   rollbackRelease,
   runPromotion,
+  withdrawPackage,
   type PromotionOptions,
 } from '../../core/promote/index';
 import { EXIT } from '../exitCodes';
@@ -20,11 +22,15 @@ export const promoteUsage =
   '                    [--allow-unprotected-key] [--suite S] [--codename C] [--origin O] [--label L] [--valid-days N]\n' +
   '                    [--resource-uri URI] [--dry-run] [--json]\n' +
   '       countersign promote --rollback --review DIR --to APT_PROD_DIR [--json]   (or --project FILE --tag NAME)\n' +
+  '       countersign promote --withdraw NAME --reason TEXT --review DIR --to APT_PROD_DIR --key FILE\n' +
+  '                    (--passphrase-file FILE | --passphrase-fd N) [--json]   (or --project FILE --tag NAME)\n' +
   "  Promotes the review's approved packages from apt-test into apt-prod, signed with the release key.\n" +
   '  The passphrase is read from a file or a file descriptor, never from the command line.\n' +
   '  With --project, the tag is verified again now and the project supplies every default.\n' +
   '  The signed attestations are published in APT_PROD_DIR/attestations/<tag>/; --resource-uri names apt-prod\n' +
   "  in them as its users know it (the folder's file: URL otherwise).\n" +
+  '  --withdraw publishes a new, signed apt-prod without every version of NAME (a package blocked after it was\n' +
+  "  published), recorded with the reason in the review's audit log; --rollback serves it again.\n" +
   '  Exit 0 when published (or, with --dry-run, when the plan can be published), 1 when refused.';
 
 const OPTIONS = {
@@ -48,6 +54,8 @@ const OPTIONS = {
   'resource-uri': { type: 'string' },
   'dry-run': { type: 'boolean' },
   rollback: { type: 'boolean' },
+  withdraw: { type: 'string' },
+  reason: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -130,9 +138,44 @@ async function rollbackCommand(values: Values): Promise<number> {
   return EXIT.ok;
 }
 
+/** `--withdraw NAME --reason TEXT`: a new signed apt-prod without the package; audited with the reason. */
+async function withdrawCommand(name: string, values: Values): Promise<number> {
+  if (values.rollback) throw usageError('Give --withdraw or --rollback, not both.');
+  if (values.reason === undefined) {
+    throw usageError('--withdraw needs --reason TEXT: the audit log keeps why the package left.');
+  }
+  const sources = await withUsage(promoteUsage, resolveWithdrawal(promotionOptions(values)));
+  const passphrase = await passphraseFrom(values);
+  const interrupt = interruptSignal();
+  try {
+    const result = await withdrawPackage(
+      sources,
+      { tag: sources.tag, package: name, reason: values.reason, passphrase },
+      terminalReporter(interrupt.signal),
+    );
+    if (values.json) process.stdout.write(`${JSON.stringify({ result }, null, 2)}\n`);
+    else {
+      const gone = result.withdrawn.map(
+        (pkg) => `${pkg.package} ${pkg.version} (${pkg.architecture})`,
+      );
+      process.stdout.write(
+        `apt-prod now serves publication ${result.publication.id}, without ${gone.join(', ')}.\n` +
+          (result.previous
+            ? `Publication ${result.previous.id}, which served it, is kept: countersign promote --rollback serves it again.\n`
+            : ''),
+      );
+    }
+    return EXIT.ok;
+  } finally {
+    interrupt.release();
+  }
+}
+
 /** `countersign promote`: step 5 for scripts, the same gate and publisher as the UI. */
 export async function promoteCommand(args: string[]): Promise<number> {
   const values = parseOptions(args, OPTIONS, promoteUsage);
+  if (values.withdraw !== undefined) return withdrawCommand(values.withdraw, values);
+  if (values.reason !== undefined) throw usageError('--reason goes with --withdraw NAME.');
   if (values.rollback) return rollbackCommand(values);
   const sources = await withUsage(promoteUsage, resolvePromotionSources(promotionOptions(values)));
   const dryRun = values['dry-run'] ?? false;

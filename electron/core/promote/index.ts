@@ -6,11 +6,18 @@
 export { preparePromotion, type PreparedPromotion } from './planPromotion';
 export { runPromotion } from './runPromotion';
 export { rollbackRelease } from './rollbackRelease';
-export type { PromotionSources, ProdSettings } from './promotionSources';
-export { aptProdRootOf, projectReleaseKey, promotionSetup } from './projectPromotion';
+export { withdrawPackage } from './withdrawPackage';
+export type { PromotionSources, ProdSettings, WithdrawalSources } from './promotionSources';
+export {
+  aptProdRootOf,
+  projectReleaseKey,
+  projectWithdrawalSources,
+  promotionSetup,
+} from './projectPromotion';
 export {
   resolvePromotionSources,
   resolveRollback,
+  resolveWithdrawal,
   type PromotionOptions,
 } from './resolvePromotionSources';
 export { createPromoteHandlers } from './promoteHandlers';

@@ -166,7 +166,8 @@ async function verifiedPackages(
   });
 }
 
-function layoutFor(
+/** apt-prod's Release fields: the project's, else apt-test's suite (or the suite apt-prod serves). */
+export function layoutFor(
   settings: ProdSettings,
   snapshot: { suite: string },
   codename: string | null,

@@ -8,7 +8,7 @@ import { releaseFolder } from '../lib/project/releaseFolder';
 import type { LoadedProject } from '../lib/project/projectStore';
 import { loadReleaseKey } from '../lib/openpgp/index';
 import { verifyTag } from '../tag/index';
-import type { PromotionSources } from './promotionSources';
+import type { PromotionSources, WithdrawalSources } from './promotionSources';
 import { liveTagGate } from '../lib/reviewFolder/tagGate';
 
 /** apt-prod's folder from project.json, made absolute beside it. */
@@ -54,10 +54,8 @@ export async function projectPromotionSources(
   const keys = await Promise.all(
     aptTest.repositoryKeys.map((pinned) => readPinnedKey(pinned, 'repository key', project.file)),
   );
-  const settings = project.config.aptProd;
   return {
-    tag,
-    reviewDir: await releaseFolder(project, tag),
+    ...(await projectWithdrawalSources(project, tag)),
     aptTest: {
       root: resolveSourceLocation(aptTest.source.slice('apt:'.length), dirname(project.file)),
       keys,
@@ -67,6 +65,23 @@ export async function projectPromotionSources(
         ...(aptTest.architecture ? { architecture: aptTest.architecture } : {}),
       },
     },
+    tagGate: async (rebuiltCommit) =>
+      liveTagGate(
+        await verifyTag({ repo: project.repoPath, tag, trustedKeys: project.trustedKeys }),
+        rebuiltCommit,
+      ),
+  };
+}
+
+/** What a withdrawal from apt-prod reads, from the project: apt-prod, its release key, the review of `tag`. */
+export async function projectWithdrawalSources(
+  project: LoadedProject,
+  tag: string,
+): Promise<WithdrawalSources> {
+  const settings = project.config.aptProd;
+  return {
+    tag,
+    reviewDir: await releaseFolder(project, tag),
     aptProd: {
       root: aptProdRootOf(project),
       ...(settings?.suite ? { suite: settings.suite } : {}),
@@ -77,11 +92,6 @@ export async function projectPromotionSources(
       acquireByHash: settings?.acquireByHash ?? true,
       ...(settings?.url ? { url: settings.url } : {}),
     },
-    tagGate: async (rebuiltCommit) =>
-      liveTagGate(
-        await verifyTag({ repo: project.repoPath, tag, trustedKeys: project.trustedKeys }),
-        rebuiltCommit,
-      ),
     releaseKey: (date) => projectReleaseKey(project, date),
   };
 }

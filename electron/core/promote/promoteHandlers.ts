@@ -4,16 +4,21 @@ import type { ChannelHandlers, ProjectContext } from '../lib/project/projectCont
 import { saveProject } from '../lib/project/projectStore';
 import { readReleaseKey, storeReleaseKey } from '../lib/openpgp/index';
 import { preparePromotion } from './planPromotion';
-import { aptProdRootOf, projectPromotionSources } from './projectPromotion';
+import {
+  aptProdRootOf,
+  projectPromotionSources,
+  projectWithdrawalSources,
+} from './projectPromotion';
 import { rollbackRelease } from './rollbackRelease';
 import { runPromotion } from './runPromotion';
+import { withdrawPackage } from './withdrawPackage';
 
-/** Step 5's channels: the release key, the plan, the promotion, the rollback. */
+/** Step 5's channels: the release key, the plan, the promotion, the rollback, the withdrawal. */
 export function createPromoteHandlers({
   open,
   jobs,
 }: ProjectContext): ChannelHandlers<
-  'signing:importKey' | 'promote:plan' | 'promote:run' | 'promote:rollback'
+  'signing:importKey' | 'promote:plan' | 'promote:run' | 'promote:rollback' | 'promote:withdraw'
 > {
   return {
     'signing:importKey': async ({ key, allowUnprotected }) => {
@@ -45,6 +50,13 @@ export function createPromoteHandlers({
     'promote:rollback': async ({ tag }) => {
       const project = await open();
       return rollbackRelease(aptProdRootOf(project), await releaseFolder(project, tag));
+    },
+
+    'promote:withdraw': async (request) => {
+      const project = await open();
+      return jobs.run('promote', `Withdraw ${request.package} from apt-prod`, async (report) =>
+        withdrawPackage(await projectWithdrawalSources(project, request.tag), request, report),
+      );
     },
   };
 }

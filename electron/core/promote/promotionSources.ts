@@ -32,3 +32,9 @@ export interface PromotionSources {
   /** The release key, still encrypted; throws a refusal when there is none or it cannot sign. */
   releaseKey: (date: Date) => Promise<ReleaseKey>;
 }
+
+/** What a withdrawal reads: apt-prod, the release key and the review it is recorded in; no apt-test. */
+export type WithdrawalSources = Pick<
+  PromotionSources,
+  'tag' | 'reviewDir' | 'aptProd' | 'releaseKey'
+>;

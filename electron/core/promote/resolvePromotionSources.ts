@@ -9,8 +9,13 @@ import { releaseFolder } from '../lib/project/releaseFolder';
 import { loadProject, type LoadedProject } from '../lib/project/projectStore';
 import { tagOfFolder } from '../lib/project/tagFolder';
 import { recordedTagGate } from '../lib/reviewFolder/tagGate';
-import { aptProdRootOf, projectPromotionSources, projectReleaseKey } from './projectPromotion';
-import type { PromotionSources } from './promotionSources';
+import {
+  aptProdRootOf,
+  projectPromotionSources,
+  projectReleaseKey,
+  projectWithdrawalSources,
+} from './projectPromotion';
+import type { ProdSettings, PromotionSources, WithdrawalSources } from './promotionSources';
 
 /**
  * A promotion as a script describes it: a project, explicit places and keys,
@@ -70,6 +75,53 @@ function tagOf(options: PromotionOptions): string | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** The review folder: given, else the project's folder for the tag. */
+async function reviewDirOf(
+  options: PromotionOptions,
+  project: LoadedProject | null,
+  tag: string,
+): Promise<string> {
+  if (options.reviewDir) return resolve(options.reviewDir);
+  if (project) return releaseFolder(project, tag);
+  throw refused('--review DIR is required.');
+}
+
+/** apt-prod's Release fields: explicit options over the project's. */
+function prodSettingsOf(options: PromotionOptions, base: ProdSettings | undefined): ProdSettings {
+  const to = options.to ?? base?.root;
+  if (!to) throw refused('--to APT_PROD_DIR is required.');
+  const url = options.resourceUri ?? base?.url;
+  if (url !== undefined && !URL.canParse(url)) {
+    throw refused('--resource-uri takes an absolute URI, such as https://apt.example.org/.');
+  }
+  const suite = options.suite ?? base?.suite;
+  const codename = options.codename ?? base?.codename;
+  const validDays = options.validDays ?? base?.validDays;
+  return {
+    root: resolve(to),
+    ...(suite ? { suite } : {}),
+    ...(codename ? { codename } : {}),
+    origin: options.origin ?? base?.origin ?? 'Countersign',
+    label: options.label ?? base?.label ?? 'Countersign',
+    ...(validDays ? { validDays } : {}),
+    acquireByHash: base?.acquireByHash ?? true,
+    ...(url ? { url } : {}),
+  };
+}
+
+/** The release key: --key FILE, else the project's. */
+function releaseKeyOf(
+  options: PromotionOptions,
+  project: LoadedProject | null,
+): PromotionSources['releaseKey'] {
+  const keyFile = options.keyFile;
+  if (!keyFile && !project?.config.releaseKey) throw refused('--key FILE is required.');
+  return (date) =>
+    keyFile
+      ? releaseKeyFromFile(keyFile, options.allowUnprotectedKey ?? false, date)
+      : projectReleaseKey(project as LoadedProject, date);
+}
+
 /**
  * Where everything comes from: the project when given (its apt-test, apt-prod,
  * release key, and a tag verified now), overridden by explicit options; else
@@ -82,29 +134,14 @@ export async function resolvePromotionSources(
   const tag = tagOf(options);
   if (!tag) throw refused('Give --review DIR (its folder name is the tag) or --tag NAME.');
   const base = project ? await projectPromotionSources(project, tag).catch(() => null) : null;
-  const reviewDir = options.reviewDir
-    ? resolve(options.reviewDir)
-    : project
-      ? await releaseFolder(project, tag)
-      : null;
-  if (!reviewDir) throw refused('--review DIR is required.');
+  const reviewDir = await reviewDirOf(options, project, tag);
   const from = options.from?.replace(/^apt:/, '') ?? base?.aptTest.root;
   if (!from) throw refused('--from APT_TEST is required.');
-  const to = options.to ?? base?.aptProd.root;
-  if (!to) throw refused('--to APT_PROD_DIR is required.');
+  const aptProd = prodSettingsOf(options, base?.aptProd);
   const aptKeys = [...(base?.aptTest.keys ?? []), ...(await keysFromFiles(options.aptKeyFiles))];
   if (aptKeys.length === 0) {
     throw refused("apt-test's Release must be checked: give --apt-key FILE (or --project).");
   }
-  const keyFile = options.keyFile;
-  if (!keyFile && !project?.config.releaseKey) throw refused('--key FILE is required.');
-  const url = options.resourceUri ?? base?.aptProd.url;
-  if (url !== undefined && !URL.canParse(url)) {
-    throw refused('--resource-uri takes an absolute URI, such as https://apt.example.org/.');
-  }
-  const suite = options.suite ?? base?.aptProd.suite;
-  const codename = options.codename ?? base?.aptProd.codename;
-  const validDays = options.validDays ?? base?.aptProd.validDays;
   return {
     tag,
     reviewDir,
@@ -113,23 +150,28 @@ export async function resolvePromotionSources(
       keys: aptKeys,
       selection: base?.aptTest.selection ?? {},
     },
-    aptProd: {
-      root: resolve(to),
-      ...(suite ? { suite } : {}),
-      ...(codename ? { codename } : {}),
-      origin: options.origin ?? base?.aptProd.origin ?? 'Countersign',
-      label: options.label ?? base?.aptProd.label ?? 'Countersign',
-      ...(validDays ? { validDays } : {}),
-      acquireByHash: base?.aptProd.acquireByHash ?? true,
-      ...(url ? { url } : {}),
-    },
+    aptProd,
     tagGate: base
       ? base.tagGate
       : (rebuiltCommit) => recordedTagGate(reviewDir, tag, rebuiltCommit),
-    releaseKey: (date) =>
-      keyFile
-        ? releaseKeyFromFile(keyFile, options.allowUnprotectedKey ?? false, date)
-        : projectReleaseKey(project as LoadedProject, date),
+    releaseKey: releaseKeyOf(options, project),
+  };
+}
+
+/**
+ * What a withdrawal reads, from the same options as a promotion: apt-prod,
+ * the release key and the review folder it is recorded in (no apt-test).
+ */
+export async function resolveWithdrawal(options: PromotionOptions): Promise<WithdrawalSources> {
+  const project = options.projectFile ? await loadProject(options.projectFile) : null;
+  const tag = tagOf(options);
+  if (!tag) throw refused('Give --review DIR (its folder name is the tag) or --tag NAME.');
+  const base = project ? await projectWithdrawalSources(project, tag).catch(() => null) : null;
+  return {
+    tag,
+    reviewDir: await reviewDirOf(options, project, tag),
+    aptProd: prodSettingsOf(options, base?.aptProd),
+    releaseKey: releaseKeyOf(options, project),
   };
 }
 

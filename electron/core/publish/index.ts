@@ -16,7 +16,9 @@
  *    publication (migratePlainDists.ts, with its documented instant gap);
  * 3. the plan (planPublication.ts): the served suite is read (its InRelease
  *    must be the one its publication recorded, or verify with `releaseKeys`;
- *    each index must match the Release) and the given packages are decided on
+ *    each index must match the Release), the packages `remove` names are
+ *    taken out of it (planRemovals.ts; one it does not serve is
+ *    PACKAGE_NOT_FOUND) and the given packages are decided on
  *    (planChanges.ts): add, replace, unchanged, downgrade, or refused with
  *    POOL_CONFLICT, VERSION_NOT_NEWER, SAME_VERSION_OTHER_BYTES;
  * 4. pool files: temp name, fsync, hash check against the verified SHA-256,
@@ -40,6 +42,7 @@ export { readPublications, recoverPublication } from './recoverPublication';
 export type {
   Checkpoint,
   KeptPackage,
+  PackageRemoval,
   PackageToPublish,
   PlannedReleaseContent,
   PlanOptions,
@@ -55,6 +58,7 @@ export type {
   PublishOptions,
   PublishReport,
   ReleaseSigner,
+  RemovedPackage,
 } from './publishTypes';
 // What a publication is made of, for the benchmark against apt-ftparchive and for tests.
 export { compressIndexes, packagesIndexTexts, releaseArchitectures } from './suiteIndexes';

@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { parseDeb822 } from '../lib/deb/deb822';
 import { decideChanges, type PoolState } from './planChanges';
 import type { PackageToPublish } from './publishTypes';
 import type { ServedPackage } from './servedSuite';
+import { controlOf, servedPackage } from './testing/servedPackage';
 
 const hash = (seed: string) => seed.repeat(64).slice(0, 64);
-
-function control(name: string, version: string, architecture: string) {
-  const [paragraph] = parseDeb822(
-    `Package: ${name}\nVersion: ${version}\nArchitecture: ${architecture}\n`,
-  );
-  if (!paragraph) throw new Error('no paragraph');
-  return paragraph;
-}
 
 function given(name: string, version: string, architecture = 'amd64', sha = 'a'): PackageToPublish {
   return {
     file: `/in/${name}_${version}.deb`,
-    control: control(name, version, architecture),
+    control: controlOf(name, version, architecture),
     package: name,
     version,
     architecture,
@@ -28,19 +20,8 @@ function given(name: string, version: string, architecture = 'amd64', sha = 'a')
   };
 }
 
-function served(name: string, version: string, architecture = 'amd64', sha = 'a'): ServedPackage {
-  return {
-    component: 'main',
-    package: name,
-    version,
-    architecture,
-    filename: `pool/main/${name[0] ?? 'x'}/${name}/${name}_${version}_${architecture}.deb`,
-    size: 100,
-    sha256: hash(sha),
-    md5: undefined,
-    control: control(name, version, architecture),
-  };
-}
+const served = (name: string, version: string, architecture = 'amd64', sha = 'a') =>
+  servedPackage(name, version, architecture, hash(sha));
 
 const none = new Map<string, PoolState>();
 

@@ -6,6 +6,7 @@ import { quoted } from '../lib/apt/hostileText';
 import { releaseText } from '../lib/apt/writeIndexes';
 import { folderChainExists, hostileLayout, lstatOrNull } from './durableFs';
 import { decideChanges, type PoolState } from './planChanges';
+import { decideRemovals } from './planRemovals';
 import { checkLayout, checkPackage, MIGRATION_ASIDE, poolPathOf } from './prodPaths';
 import { readDistsState, readPublicationInfo, type DistsState } from './publicationStore';
 import type {
@@ -133,8 +134,9 @@ export async function preparePublication(
     ? (await suitesIn(servedDir)).filter((name) => name !== layout.suite)
     : [];
 
+  const removal = decideRemovals(served?.packages ?? [], options.remove ?? []);
   const decision = decideChanges(
-    served?.packages ?? [],
+    removal.remaining,
     add,
     await poolStates(root, add, options.signal),
     options.allowDowngrade ?? false,
@@ -187,6 +189,7 @@ export async function preparePublication(
       current: current?.id ?? null,
       changes: decision.changes,
       kept: decision.kept,
+      removed: removal.removed,
       refusals: decision.refusals,
       release,
     },
@@ -207,8 +210,9 @@ export async function preparePublication(
 }
 
 /**
- * What publishing `add` would do to apt-prod as served now: each package's
- * change (or why it is refused), what is kept, and the new Release's content.
+ * What publishing `add` (and taking out `options.remove`) would do to apt-prod
+ * as served now: each package's change (or why it is refused), what is kept
+ * and removed, and the new Release's content.
  * Reads apt-prod and compresses the indexes in memory; writes nothing.
  */
 export async function planPublication(

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { open, readFile, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
 import { z } from 'zod';
 import { CountersignError } from '../../../shared/errors';
-import { plannedChangeSchema } from '../../../shared/promote';
+import { plannedChangeSchema, removedPackageSchema } from '../../../shared/promote';
 import { writeFileAtomic } from '../lib/fs/atomicWrite';
 import { readJsonFile } from '../lib/fs/readJsonFile';
 import { hostileLayout, isRealDirBelow, lstatOrNull, realDirBelow, syncDir } from './durableFs';
@@ -31,6 +31,7 @@ const publicationInfoSchema = z.object({
   suite: z.string(),
   releaseSha256: z.string().nullable(),
   added: z.array(changeSchema),
+  removed: z.array(removedPackageSchema).optional(),
   poolAdded: z.array(z.string()),
   migrated: z.boolean(),
 });
@@ -63,6 +64,7 @@ export async function readPublicationInfo(
     suite: info.suite,
     releaseSha256: info.releaseSha256,
     added: info.added,
+    ...(info.removed ? { removed: info.removed } : {}),
     poolAdded: info.poolAdded,
     migrated: info.migrated,
   };

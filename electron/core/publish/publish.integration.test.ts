@@ -485,6 +485,60 @@ describe('apt-prod publication (real GnuPG, xz, apt)', () => {
     }
   });
 
+  it('withdraws a package in a new signed publication apt reads without it, and a rollback serves it again', async () => {
+    const root = await freshRoot('withdrawn');
+    const served = await publishAt(root, [
+      ['hello-1.0', 'main'],
+      ['hello-doc-1.0', 'main'],
+      ['tools-2.0', 'contrib'],
+    ]);
+    const before = await snapshotTree(root);
+    // A name apt-prod does not serve, or not on that architecture, changes nothing.
+    for (const remove of [[{ package: 'helo' }], [{ package: 'tools', architecture: 'amd64' }]]) {
+      const refused = await failure(publish(root, LAYOUT, [], { sign, date: now(), remove }));
+      expect(refused.code).toBe('PACKAGE_NOT_FOUND');
+    }
+    expect(await snapshotTree(root)).toEqual(before);
+
+    const remove = [{ package: 'hello-doc' }];
+    const plan = await planPublication(root, LAYOUT, [], { date: now(), remove, releaseKeys });
+    expect(plan.removed).toEqual([
+      expect.objectContaining({ package: 'hello-doc', version: '1.0-1', architecture: 'all' }),
+    ]);
+    const checkpoints: string[] = [];
+    const withdrawn = await publish(root, LAYOUT, [], {
+      sign,
+      date: now(),
+      remove,
+      releaseKeys,
+      checkpoint: (name) => void checkpoints.push(name),
+    });
+    expect(withdrawn.previousId).toBe(served.publicationId);
+    expect(withdrawn.removed.map((pkg) => pkg.poolPath)).toEqual([
+      'pool/main/h/hello-doc/hello-doc_1.0-1_all.deb',
+    ]);
+    expect(checkpoints).toEqual(
+      expect.arrayContaining(['dists:written', 'dists:signed', 'cleanup']),
+    );
+    expect(await checkServed(root, 'stable', keyring)).toBe(withdrawn.publicationId);
+    const mainAll = await readFile(join(root, 'dists/stable/main/binary-all/Packages'), 'utf8');
+    expect(mainAll).not.toContain('Package: hello-doc\n');
+    expect((await readPublications(root)).current?.removed).toEqual(withdrawn.removed);
+    // The pool file stays while the publication that served it is kept for a rollback.
+    expect((await snapshotTree(root)).has('pool/main/h/hello-doc/hello-doc_1.0-1_all.deb')).toBe(
+      true,
+    );
+    expect(await leftovers(root)).toEqual([]);
+    await expectCleanUpdate(root);
+    expect(await container.candidate('hello-doc')).toBe('(none)');
+    expect(await container.candidate('hello')).toBe('1.0-1');
+    expect(await container.candidate('tools')).toBe('2.0');
+
+    await rollbackPublication(root);
+    await expectCleanUpdate(root);
+    expect(await container.candidate('hello-doc')).toBe('1.0-1');
+  });
+
   it('writes Valid-Until, and apt refuses the Release once it has passed', async () => {
     const fresh = await freshRoot('valid');
     await publish(fresh, { ...LAYOUT, validForSeconds: 7 * 86_400 }, [await pkg('hello-1.0')], {

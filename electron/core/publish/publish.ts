@@ -66,17 +66,22 @@ async function publishLocked(
   if (prepared.plan.refusals.length > 0) throw refusedError(prepared);
   const { current } = prepared;
   const changed = prepared.plan.changes.filter((change) => change.action !== 'unchanged');
-  if (current && changed.length === 0 && !options.republish) {
+  const { removed } = prepared.plan;
+  if (current && changed.length === 0 && removed.length === 0 && !options.republish) {
     report?.log(`apt-prod already serves every package; it stays on publication ${current.id}`);
     return {
       publicationId: current.id,
       previousId: current.previous,
       releaseSha256: current.releaseSha256 ?? '',
       changes: prepared.plan.changes,
+      removed,
       poolAdded: [],
     };
   }
   cancelledIfAborted(signal);
+  for (const pkg of removed) {
+    report?.log(`Withdrawing ${pkg.package} ${pkg.version} (${pkg.architecture}) from apt-prod`);
+  }
 
   const id = newPublicationId(options.date);
   const dir = await realDirBelow(root, `${PUBLICATIONS_DIR}/${id}`);
@@ -134,6 +139,7 @@ async function publishLocked(
       suite: layout.suite,
       releaseSha256: createHash('sha256').update(signed.inRelease, 'utf8').digest('hex'),
       added: changed,
+      ...(removed.length > 0 ? { removed } : {}),
       poolAdded,
       migrated: false,
     };
@@ -161,6 +167,7 @@ async function publishLocked(
       previousId: info.previous,
       releaseSha256: info.releaseSha256 ?? '',
       changes: prepared.plan.changes,
+      removed,
       poolAdded,
     };
   } catch (error) {
@@ -174,8 +181,8 @@ async function publishLocked(
 
 /**
  * Publishes `add` to apt-prod: the packages join (or replace older versions
- * of) what it serves, in a new signed publication that `dists` is switched to
- * in one rename. First recovers what a crashed run left, and moves a dists/
+ * of) what it serves, and those `options.remove` names leave it, in a new
+ * signed publication that `dists` is switched to in one rename. First recovers what a crashed run left, and moves a dists/
  * folder from before Countersign into a publication once. Refuses the whole
  * publication when any package is refused (see planPublication).
  */

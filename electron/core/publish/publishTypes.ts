@@ -60,8 +60,15 @@ export interface KeptPackage {
   component: string;
 }
 
-export type { PublicationRefusalCode } from '../../../shared/promote';
-import type { PublicationRefusalCode } from '../../../shared/promote';
+export type { PublicationRefusalCode, RemovedPackage } from '../../../shared/promote';
+import type { PublicationRefusalCode, RemovedPackage } from '../../../shared/promote';
+
+/** A package to take out of the suite: every version served of it, on one architecture or all. */
+export interface PackageRemoval {
+  package: string;
+  /** Only this architecture; every one when absent. */
+  architecture?: string;
+}
 
 /** A given package apt-prod cannot take. */
 export interface PublicationRefusal {
@@ -93,6 +100,8 @@ export interface PublicationPlan {
   current: string | null;
   changes: PublicationChange[];
   kept: KeptPackage[];
+  /** What the `remove` option takes out of the suite. */
+  removed: RemovedPackage[];
   refusals: PublicationRefusal[];
   release: PlannedReleaseContent;
 }
@@ -117,6 +126,12 @@ export interface PlanOptions {
    * the switch.
    */
   releaseKeys?: openpgp.PublicKey[];
+  /**
+   * Packages the suite stops serving (a withdrawal); each must match a served
+   * package, else PACKAGE_NOT_FOUND. Their pool files stay while a kept
+   * publication lists them, so a rollback serves them again.
+   */
+  remove?: readonly PackageRemoval[];
 }
 
 export interface PublishOptions extends PlanOptions {
@@ -136,6 +151,8 @@ export interface PublicationResult {
   /** SHA-256 of the new InRelease. */
   releaseSha256: string;
   changes: PublicationChange[];
+  /** What it took out of the suite (the `remove` option). */
+  removed: RemovedPackage[];
   /** Pool files this publication wrote, relative to apt-prod's root. */
   poolAdded: string[];
 }
@@ -155,6 +172,8 @@ export interface PublicationInfo {
   releaseSha256: string | null;
   /** The changes it made (unchanged packages left out). */
   added: PublicationChange[];
+  /** What it took out of the suite; absent in a publication.json from before withdrawals. */
+  removed?: RemovedPackage[];
   poolAdded: string[];
   /** Made from a dists/ folder that predates Countersign. */
   migrated: boolean;

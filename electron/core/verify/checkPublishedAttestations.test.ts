@@ -9,7 +9,12 @@ import { generatedKey, TEST_PASSPHRASE } from '../lib/openpgp/testing/generatedK
 import { checkPublishedAttestations } from './checkPublishedAttestations';
 
 const SHA = 'a'.repeat(64);
-const promotion = { tag: 'v1.0', packages: [{ label: 'hello 1.0 (all)', sha256: SHA }], files: [] };
+const promotion = {
+  tag: 'v1.0',
+  packages: [{ label: 'hello 1.0 (all)', sha256: SHA }],
+  files: [],
+  withdrawn: new Set<string>(),
+};
 const served = new Map([[SHA, 'pool/main/h/hello/hello_1.0_all.deb']]);
 let root: string;
 

@@ -92,7 +92,7 @@ async function readEnvelope(
  * an outsider would: the VSA and every statement it lists verify with the
  * release key and have the digests the VSA gives them; together they attest
  * every package and file the promotion published, and only bytes apt-prod
- * serves (`served`: SHA-256 → pool path).
+ * serves (`served`: SHA-256 → pool path) or the review withdrew since.
  */
 export async function checkPublishedAttestations(
   root: string,
@@ -178,7 +178,8 @@ export async function checkPublishedAttestations(
     signal,
   );
   for (const { name, sha256 } of attested) {
-    if (served.has(sha256)) continue;
+    // A package withdrawn since its promotion is attested and, rightly, no longer served.
+    if (served.has(sha256) || promotion.withdrawn.has(sha256)) continue;
     if (fileNames.has(name)) {
       const file = found.get(`${releaseFolder}/${name}`);
       if (file?.sha256 === sha256) continue;

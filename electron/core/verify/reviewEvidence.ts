@@ -21,6 +21,8 @@ export interface PromotedRelease {
   tag: string;
   packages: { label: string; sha256: string }[];
   files: { name: string; sha256: string }[];
+  /** SHA-256 of its packages withdrawn from apt-prod since: attested, and expected absent. */
+  withdrawn: Set<string>;
 }
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
@@ -36,6 +38,11 @@ const promotionEntrySchema = z.object({
     }),
   ),
   files: z.array(z.object({ name: z.string(), sha256: sha256Hex })).default([]),
+});
+
+/** The fields of a `withdrawal` entry (withdrawPackage.ts): the bytes that left apt-prod. */
+const withdrawalEntrySchema = z.object({
+  withdrawn: z.array(z.object({ sha256: sha256Hex })),
 });
 
 /**
@@ -81,6 +88,11 @@ export async function readReviewEvidence(reviewDir: string): Promise<ReviewEvide
     const tag = entry.data.tag;
     if (typeof tag !== 'string') continue;
     if (entry.kind === 'tag-verified') verifiedTags.add(tag);
+    if (entry.kind === 'withdrawal' && lastPromotion) {
+      const withdrawal = withdrawalEntrySchema.safeParse(entry.data);
+      for (const { sha256 } of withdrawal.data?.withdrawn ?? [])
+        lastPromotion.withdrawn.add(sha256);
+    }
     if (entry.kind !== 'promotion') continue;
     const parsed = promotionEntrySchema.safeParse(entry.data);
     if (!parsed.success) continue;
@@ -92,6 +104,7 @@ export async function readReviewEvidence(reviewDir: string): Promise<ReviewEvide
         sha256: pkg.sha256,
       })),
       files: parsed.data.files,
+      withdrawn: new Set(),
     };
   }
   return { judged, promoted, verifiedTags, lastPromotion };
