@@ -155,7 +155,11 @@ export function ReleasesOverview() {
         </h2>
         <div className="releases-overview__actions">
           <span className="panel__count" role="status">
-            {loading ? 'Reading…' : overview ? `${releases.length} tags` : ''}
+            {loading
+              ? 'Reading…'
+              : overview
+                ? `${releases.length} ${releases.length === 1 ? 'tag' : 'tags'}`
+                : ''}
           </span>
           <button type="button" className="button" onClick={() => void load()} disabled={loading}>
             Refresh
