@@ -25,7 +25,10 @@ export const differenceNodeSchema = z.object({
   /**
    * Set when Countersign proved this difference follows from others (an
    * md5sums that differs only in the lines of files whose own differences
-   * are listed): it is decided with them, not on its own.
+   * are listed; a member listing, such as a .deb's top-level file list, that
+   * differs only in the sizes of members whose own differences are listed):
+   * it is decided with them, not on its own. Names only differences decided
+   * on their own.
    */
   explainedBy: z.array(z.string()).nullable(),
 });

@@ -20,7 +20,8 @@ export async function md5sumsOf(deb: string): Promise<string | null> {
 
 /**
  * diffoscope's report on a pair as Countersign shows it: the flat tree, with
- * the differences that follow from others (a .deb's md5sums) marked.
+ * the differences that follow from others (a .deb's md5sums, member listings
+ * that differ only in the sizes of changed members) marked.
  */
 export async function explainedTree(
   reportFile: string,
@@ -34,6 +35,7 @@ export async function explainedTree(
     nodes: explainDifferences(
       tree.nodes,
       ciSums !== null && localSums !== null ? { ci: ciSums, local: localSums } : null,
+      tree.diffs,
     ),
     diffs: tree.diffs,
   };
