@@ -219,8 +219,10 @@ export const channels = {
     response: withdrawalResultSchema,
   },
   /**
-   * Step 6: QA verifies what apt-prod serves, from the release key's signature
-   * down to each package's review; the verdict lands in the audit log.
+   * Step 6: QA verifies an apt repository (by default the project's apt-prod,
+   * by URL or folder) against a public keyring (by default the release key's
+   * public part), and with a tag down to each package's review; the verdict
+   * then lands in that release's audit log.
    */
   'verify:repo': {
     request: verifyRepoRequestSchema.strict(),

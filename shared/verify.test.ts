@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { repositoryStatus, suiteStatus, type SuiteVerification } from './verify';
+import {
+  repositoryRootProblem,
+  repositoryStatus,
+  suiteStatus,
+  type SuiteVerification,
+  VERIFY_KEYRING_TEXT_MAX,
+  verifyRepoRequestSchema,
+} from './verify';
 
 const suite = (over: Partial<SuiteVerification> = {}): SuiteVerification => ({
   suite: 'stable',
@@ -64,5 +71,44 @@ describe('verification verdicts', () => {
     expect(repositoryStatus({ ...base, attestations: attestations('verified') })).toBe('verified');
     expect(repositoryStatus({ ...base, attestations: attestations('failed') })).toBe('failed');
     expect(repositoryStatus({ ...base, attestations: null })).toBe('verified');
+  });
+});
+
+describe("QA's verify:repo request", () => {
+  const parse = (request: unknown) => verifyRepoRequestSchema.strict().safeParse(request);
+
+  it('takes nothing (the project defaults), or a URL or folder, a keyring, a suite and a tag', () => {
+    expect(parse({}).success).toBe(true);
+    expect(
+      parse({
+        repo: 'https://apt.example.org/prod',
+        keyring: { kind: 'armored', text: '-----BEGIN PGP PUBLIC KEY BLOCK-----' },
+        suite: 'bookworm',
+        tag: 'v1.0.0',
+      }).success,
+    ).toBe(true);
+    expect(
+      parse({ repo: '/srv/apt-prod', keyring: { kind: 'file', path: '/k.asc' } }).success,
+    ).toBe(true);
+  });
+
+  it('refuses a URL that is not http(s), one with credentials, and control characters', () => {
+    expect(repositoryRootProblem('file:///srv/apt')).toMatch(/not an http\(s\) one/);
+    expect(repositoryRootProblem('https://user:pw@example.org/')).toMatch(/password/);
+    expect(repositoryRootProblem('/srv/apt\u0000')).toMatch(/control/);
+    expect(parse({ repo: 'ftp://example.org/' }).success).toBe(false);
+    expect(parse({ repo: '  ' }).success).toBe(false);
+  });
+
+  it('refuses an empty or oversized keyring, a suite that leaves dists/, and unknown fields', () => {
+    expect(parse({ keyring: { kind: 'armored', text: ' ' } }).success).toBe(false);
+    expect(
+      parse({ keyring: { kind: 'armored', text: 'x'.repeat(VERIFY_KEYRING_TEXT_MAX + 1) } })
+        .success,
+    ).toBe(false);
+    expect(parse({ keyring: { kind: 'url', path: 'x' } }).success).toBe(false);
+    expect(parse({ suite: '../etc' }).success).toBe(false);
+    expect(parse({ suite: 'stable/../x' }).success).toBe(false);
+    expect(parse({ secret: 1 }).success).toBe(false);
   });
 });

@@ -155,5 +155,86 @@ export function repositoryStatus(
   return passes ? 'verified' : 'failed';
 }
 
-/** QA's check of the project's apt-prod against the release key and a release's review. */
-export const verifyRepoRequestSchema = z.object({ tag: tagNameSchema });
+/** The longest keyring text QA may paste: Debian's whole archive keyring is a tenth of this. */
+export const VERIFY_KEYRING_TEXT_MAX = 1024 * 1024;
+/** The longest repository URL or folder path accepted. */
+export const VERIFY_REPO_MAX = 4096;
+
+// eslint-disable-next-line no-control-regex
+const hasControlCharacters = (text: string) => /[\u0000-\u001f\u007f]/.test(text);
+
+/** A repository root as QA gives it: an http(s) URL, or a folder (no other scheme). */
+export function repositoryRootProblem(root: string): string | null {
+  if (hasControlCharacters(root)) return 'holds control characters';
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(root)) return null;
+  if (!/^https?:\/\//i.test(root)) {
+    return 'is a URL, but not an http(s) one: give an http:// or https:// URL, or a folder path';
+  }
+  try {
+    const url = new URL(root);
+    if (url.username || url.password) return 'carries a user name or password: leave them out';
+    if (url.hostname === '') return 'names no host';
+    return null;
+  } catch {
+    return 'is not a URL that can be read';
+  }
+}
+
+/** The public keys apt-prod must be signed by: pasted armored text, or a keyring file on this machine. */
+export const verifyKeyringSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('armored'),
+      text: z
+        .string()
+        .max(VERIFY_KEYRING_TEXT_MAX, 'A keyring of more than 1 MiB is not a public key.')
+        .refine((text) => text.trim() !== '', 'Paste the public key apt-prod is signed by.'),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('file'),
+      path: z
+        .string()
+        .max(VERIFY_REPO_MAX)
+        .refine((path) => path.trim() !== '', 'Name the keyring file.')
+        .refine((path) => !hasControlCharacters(path), 'A file path holds no control characters.'),
+    })
+    .strict(),
+]);
+export type VerifyKeyring = z.infer<typeof verifyKeyringSchema>;
+
+/**
+ * QA's check of an apt repository, from the UI as `countersign verify-repo`
+ * does it. Everything is optional: `repo` defaults to the project's apt-prod
+ * (its public URL when project.json sets one), `keyring` to the public part
+ * of the project's release key (required when the project has none), `suite`
+ * to every suite of a folder (over HTTP, the one the project's apt-prod
+ * serves); with `tag`, that release's review is the context each package is
+ * traced back to, and the verdict lands in its audit log.
+ */
+export const verifyRepoRequestSchema = z.object({
+  repo: z
+    .string()
+    .max(VERIFY_REPO_MAX)
+    .refine(
+      (root) => root.trim() !== '',
+      'Give the repository as a URL or a folder, or leave it out.',
+    )
+    .superRefine((root, context) => {
+      const problem = repositoryRootProblem(root.trim());
+      if (problem) context.addIssue({ code: 'custom', message: `The repository ${problem}.` });
+    })
+    .optional(),
+  keyring: verifyKeyringSchema.optional(),
+  suite: z
+    .string()
+    .max(200)
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9._~+-]*(\/[A-Za-z0-9][A-Za-z0-9._~+-]*)*$/,
+      'A suite is the folder under dists/ (e.g. bookworm or stable/updates).',
+    )
+    .optional(),
+  tag: tagNameSchema.optional(),
+});
+export type VerifyRepoRequest = z.infer<typeof verifyRepoRequestSchema>;

@@ -1,27 +1,30 @@
 import type { ResponseOf } from '../../../shared/api';
 import { releaseFolder } from '../lib/project/releaseFolder';
 import type { ChannelHandlers, ProjectContext } from '../lib/project/projectContext';
-import { aptProdRootOf, projectReleaseKey } from '../promote/index';
 import { auditHistory } from '../audit/auditHistory';
 import { verifyAuditHead } from '../audit/auditHead';
-import { toAppError } from '../../../shared/errors';
+import { CountersignError, toAppError } from '../../../shared/errors';
 import { verifyAndRecord } from './verifyAndRecord';
+import { releasePublicKey, resolveVerifyTarget } from './verifyTarget';
 
-/** Step 6's channels: QA's verification of apt-prod, and the release's history. */
+/** Step 6's channels: QA's verification of apt-prod (or any apt repository), and a release's history. */
 export function createVerifyHandlers({
   open,
   jobs,
 }: ProjectContext): ChannelHandlers<'verify:repo' | 'audit:history'> {
   return {
-    'verify:repo': async ({ tag }) => {
+    'verify:repo': async (request) => {
       const project = await open();
-      return jobs.run('verify-repo', `Verify apt-prod against ${tag}`, async (report) => {
-        const reviewDir = await releaseFolder(project, tag);
-        const key = await projectReleaseKey(project, new Date());
+      // Resolved before the job starts: a refused keyring or repository answers at once.
+      const target = await resolveVerifyTarget(project, request);
+      const what = request.tag ? `against ${request.tag}` : 'without a review';
+      return jobs.run('verify-repo', `Verify ${target.root} ${what}`, async (report) => {
+        report.log(`checking signatures with ${target.keysFrom}`);
         return verifyAndRecord({
-          root: aptProdRootOf(project),
-          keys: [key.key.toPublic()],
-          reviewDir,
+          root: target.root,
+          keys: target.keys,
+          ...(target.suite !== undefined ? { suite: target.suite } : {}),
+          ...(target.reviewDir !== undefined ? { reviewDir: target.reviewDir } : {}),
           report,
           ...(report.signal ? { signal: report.signal } : {}),
         });
@@ -34,8 +37,15 @@ export function createVerifyHandlers({
       const history = await auditHistory(reviewDir);
       let head: ResponseOf<'audit:history'>['head'] = null;
       try {
-        const key = await projectReleaseKey(project, new Date());
-        const check = await verifyAuditHead(reviewDir, [key.key.toPublic()]);
+        // The public part is enough to check a signature: no passphrase, and QA needs none.
+        const keys = project.config.releaseKey ? [await releasePublicKey(project)] : [];
+        const check = await verifyAuditHead(reviewDir, keys).catch((error: unknown) => {
+          if (keys.length > 0) throw error;
+          throw new CountersignError(
+            'NO_RELEASE_KEY',
+            'it cannot be checked here: this project holds no release key, whose public part checks it.',
+          );
+        });
         if (check.signed) {
           head = {
             verified: true,
