@@ -1,6 +1,7 @@
 import { CountersignError } from '../../../shared/errors';
 import { verifyTagRequestSchema, type TagVerdict } from '../../../shared/tags';
-import { readKeyringFile, tagInputsOf, verifyTag } from '../../core/tag/index';
+import { loadProject } from '../../core/project/index';
+import { readKeyringFile, recordProjectVerification, verifyTag } from '../../core/tag/index';
 import { EXIT } from '../exitCodes';
 import { parseOptions } from '../parseOptions';
 import { groupFingerprint, safeForTerminal } from '../terminalText';
@@ -78,7 +79,8 @@ export async function verifyTagCommand(args: string[]): Promise<number> {
       `Usage: ${verifyTagUsage}`,
     );
   }
-  const fromProject = values.project ? await tagInputsOf(values.project) : null;
+  const project = values.project ? await loadProject(values.project) : null;
+  const fromProject = project ? { repo: project.repoPath, trustedKeys: project.trustedKeys } : null;
   const repo = values.repo ?? fromProject?.repo ?? '';
   const trustedKeys = values.keyring
     ? await readKeyringFile(values.keyring)
@@ -90,6 +92,8 @@ export async function verifyTagCommand(args: string[]): Promise<number> {
     expectCommit: request.data.expectCommit,
     allowSha1: values['allow-sha1'] ?? false,
   });
+  // Against the project's own repository and trust list, the release's history records it.
+  if (project && !values.repo && !values.keyring) await recordProjectVerification(project, verdict);
   if (values.json) process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
   else printVerdict(verdict);
   return verdict.verdict === 'verified' ? EXIT.ok : EXIT.refused;

@@ -7,6 +7,7 @@ export { verifyTag, type VerifyTagInput } from './verifyTag';
 export { listTags } from './readTag';
 export { addTrustedKeys, removeTrustedKey } from './trustList';
 export { tagInputsOf } from './tagInputs';
+export { recordProjectVerification } from './recordVerification';
 export { createTagHandlers, tagSetup } from './tagHandlers';
 export { readKeyringFile } from '../lib/openpgp/readKeyringFile';
 export { readChangelogAt, type ChangelogRelease } from '../lib/deb/debianChangelog';

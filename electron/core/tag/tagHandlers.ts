@@ -1,9 +1,8 @@
 import { describeSigner } from '../lib/openpgp/keyFacts';
-import { releaseFolder } from '../lib/project/releaseFolder';
-import { recordTagVerifiedOnce } from '../lib/reviewFolder/tagGate';
 import type { ChannelHandlers, ProjectContext } from '../lib/project/projectContext';
 import { saveProject, type LoadedProject } from '../lib/project/projectStore';
 import { listTags } from './readTag';
+import { recordProjectVerification } from './recordVerification';
 import { addTrustedKeys, removeTrustedKey } from './trustList';
 import { verifyTag } from './verifyTag';
 import type { ProjectSummary } from '../../../shared/project';
@@ -59,10 +58,7 @@ export function createTagHandlers({
             ? `Verified: signed by ${verdict.signer?.primaryKeyFingerprint ?? '?'}`
             : `Refused: ${verdict.problems.map((problem) => problem.code).join(', ')}`,
         );
-        // The release's history starts here: read back by the overview, after a reload too.
-        if (verdict.verdict === 'verified') {
-          await recordTagVerifiedOnce(await releaseFolder(project, tag), verdict);
-        }
+        await recordProjectVerification(project, verdict);
         report.phase('done', { done: 2, total: 2, unit: 'steps' });
         return verdict;
       }),
