@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DifferenceNode } from './review';
-import { ruleSelection } from './decisionRule';
+import { ruleProblem, ruleSelection } from './decisionRule';
+import { validateRequest } from './validate';
 
 const node = (source: string, overrides: Partial<DifferenceNode> = {}): DifferenceNode => ({
   id: `doc.deb ▸ data.tar ▸ ${source}`,
@@ -41,5 +42,29 @@ describe('deciding by rule', () => {
     ]);
     expect(ruleSelection({ by: 'path', pattern: 'md5sums' }, nodes)).toEqual([]);
     expect(ruleSelection({ by: 'path', pattern: 'data.tar' }, nodes)).toEqual([]);
+  });
+});
+
+describe('a rule that cannot be used', () => {
+  it('is refused with a sentence, not left to match nothing', () => {
+    expect(ruleProblem({ by: 'path', pattern: '[[[' })).toMatch(/not a path pattern/);
+    expect(ruleProblem({ by: 'path', pattern: 'usr/share/doc/**' })).toBeNull();
+    expect(ruleProblem({ by: 'comment', contains: 'Timestamp' })).toBeNull();
+  });
+
+  it('is refused by the contract before it reaches the engine', () => {
+    const request = {
+      tag: 'v1.0.0',
+      key: 'deb:x',
+      decision: 'blocking',
+      comment: '',
+      rule: { by: 'path', pattern: '[[[' },
+    };
+    expect(() => validateRequest('review:decide', request)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_REQUEST',
+        message: expect.stringMatching(/rule\.pattern: "\[\[\[" is not a path pattern/) as string,
+      }),
+    );
   });
 });

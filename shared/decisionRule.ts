@@ -1,13 +1,25 @@
-import { pathPattern } from './pathPattern';
+import { pathPattern, pathPatternProblem } from './pathPattern';
 import type { DecideRequest, DifferenceNode } from './review';
 
 /** A rule that decides many differences at once, as review:decide takes it. */
 export type DecisionRule = NonNullable<DecideRequest['rule']>;
 
 /**
+ * Why a rule cannot be used, as a sentence for a person, or null when it can:
+ * a path pattern that is not one (`[[[`) would otherwise match nothing
+ * without a word. The UI shows it beside the field; the engine refuses the
+ * rule with it.
+ */
+export function ruleProblem(rule: DecisionRule): string | null {
+  if (rule.by === 'path') return pathPatternProblem(rule.pattern);
+  return rule.contains.trim() === '' ? 'Give the text diffoscope’s comments should contain.' : null;
+}
+
+/**
  * Whether a rule selects a node, as the engine decides it: the member's name
  * on either side matches the path pattern (shared/pathPattern.ts), or one of
- * diffoscope's comments on it contains the text.
+ * diffoscope's comments on it contains the text. Throws for a rule with a
+ * problem (`ruleProblem`).
  */
 export function ruleSelects(rule: DecisionRule): (node: DifferenceNode) => boolean {
   if (rule.by === 'path') {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pathPatternProblem } from './pathPattern';
 import { tagNameSchema } from './tags';
 
 /**
@@ -84,6 +85,14 @@ export const memberDifferenceSchema = z.object({
 });
 export type MemberDifference = z.infer<typeof memberDifferenceSchema>;
 
+/**
+ * What each side of a diff is, in a reviewer's words: diffoscope's first side
+ * (removed lines, "-") is CI's copy, its second (added lines, "+") the
+ * rebuild's, e.g. "CI (apt-test)" and "Rebuild (this machine)".
+ */
+export const diffSidesSchema = z.object({ ci: z.string(), local: z.string() });
+export type DiffSides = z.infer<typeof diffSidesSchema>;
+
 /** The Review step's view of one artifact. */
 export const artifactReviewSchema = z.object({
   key: z.string(),
@@ -98,6 +107,8 @@ export const artifactReviewSchema = z.object({
   /** The latest decision per difference id. */
   decisions: z.record(z.string(), reviewDecisionSchema),
   verdict: artifactVerdictSchema,
+  /** What the diff's two sides are (absent from an engine that does not say). */
+  sides: diffSidesSchema.optional(),
   counts: z.object({
     differences: z.number().int().nonnegative(),
     accepted: z.number().int().nonnegative(),
@@ -157,7 +168,17 @@ export const decideRequestSchema = z
     /** A glob on the member path (* and ?), or text diffoscope's comments contain. */
     rule: z
       .discriminatedUnion('by', [
-        z.object({ by: z.literal('path'), pattern: z.string().min(1).max(1000) }),
+        z.object({
+          by: z.literal('path'),
+          pattern: z
+            .string()
+            .min(1)
+            .max(1000)
+            .superRefine((pattern, context) => {
+              const problem = pathPatternProblem(pattern);
+              if (problem) context.addIssue({ code: 'custom', message: problem });
+            }),
+        }),
         z.object({ by: z.literal('comment'), contains: z.string().min(1).max(1000) }),
       ])
       .optional(),

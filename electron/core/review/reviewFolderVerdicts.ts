@@ -1,5 +1,6 @@
 import { basename, resolve } from 'node:path';
 import { describeRule, ruleSelection, type DecisionRule } from '../../../shared/decisionRule';
+import { refuseUnusableRule } from './refuseUnusableRule';
 import { CountersignError } from '../../../shared/errors';
 import type { Decision, ReviewDecision } from '../../../shared/review';
 import type { JobReporter } from '../lib/jobs/jobRegistry';
@@ -57,6 +58,7 @@ export async function reviewFolderVerdicts(
   reviewDir: string,
   options: { artifact?: string; decide?: RuleDecision; report: JobReporter },
 ): Promise<FolderVerdicts> {
+  if (options.decide) refuseUnusableRule(options.decide.rule);
   const tag = tagNamingFolder(reviewDir);
   const comparison = await readSavedComparison(reviewDir);
   if (!comparison) {

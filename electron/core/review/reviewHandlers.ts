@@ -26,6 +26,9 @@ import {
 } from '../lib/reviewFolder/reportStore';
 import { comparisonOf, locateTarget, type ReviewTarget } from './reviewTarget';
 import { makeReport } from './makeReport';
+import { refuseUnusableRule } from './refuseUnusableRule';
+import { sideLabels } from './sideLabels';
+import { createInspectHandler } from './inspectArtifact';
 
 /** The review's view of an artifact from what is on disk (and our own member listing). */
 async function describe(
@@ -55,6 +58,7 @@ async function describe(
     members,
     decisions,
     verdict,
+    sides: sideLabels(target.reviewDir, target.comparison),
     counts,
   };
 }
@@ -79,6 +83,7 @@ function selectDifferences(
   }
   const rule = request.rule;
   if (!rule) return { ids: [], rule: null };
+  refuseUnusableRule(rule);
   const ids = ruleSelection(rule, saved.nodes).map((node) => node.id);
   if (ids.length === 0) {
     throw new CountersignError(
@@ -103,6 +108,7 @@ export function createReviewHandlers({
   | 'review:memberDiff'
   | 'review:decide'
   | 'review:summary'
+  | 'review:inspectArtifact'
 > {
   // Reports being made, and the last failure of each, by review folder and artifact.
   const running = new Map<string, Promise<SavedReport>>();
@@ -178,6 +184,7 @@ export function createReviewHandlers({
   });
 
   return {
+    ...createInspectHandler({ open }),
     'review:open': async ({ tag, key }) => {
       const found = await target(tag, key);
       const saved = await readSavedReport(reportFolder(found.reviewDir, found.row.key));

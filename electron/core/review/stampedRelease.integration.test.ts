@@ -118,3 +118,17 @@ describe('a release whose packages each carry one stamped file', () => {
     );
   }, 300_000);
 });
+
+describe('a rule whose pattern is not one', () => {
+  it('is refused with the reason, and nothing is recorded', async () => {
+    await expect(
+      reviewFolderVerdicts(reviewDir, {
+        decide: { rule: { by: 'path', pattern: '[[[' }, decision: 'blocking', comment: '' },
+        report: quiet,
+      }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_REQUEST',
+      message: expect.stringMatching(/is not a path pattern/) as string,
+    });
+  });
+});
