@@ -21,6 +21,11 @@ export function JobCard({ jobId }: { jobId: string }) {
         <h3 className="job-card__title">
           <UntrustedText text={job.title} />
         </h3>
+        {job.runs > 1 ? (
+          <span className="job-card__runs" data-testid="job-card-runs">
+            {job.runs} runs, latest shown
+          </span>
+        ) : null}
         <span className={`badge badge--${job.state}`}>{JOB_STATE_LABEL[job.state]}</span>
       </div>
       <p className="job-card__phase">
@@ -37,7 +42,13 @@ export function JobCard({ jobId }: { jobId: string }) {
         </p>
       ) : null}
       {job.log.length > 0 ? (
-        <ol className="job-log" aria-label={`Log of ${job.title}, newest first`} reversed>
+        // A long log scrolls; tabIndex lets the keyboard reach and scroll it (axe: scrollable-region-focusable).
+        <ol
+          className="job-log"
+          aria-label={`Log of ${job.title}, newest first`}
+          reversed
+          tabIndex={0}
+        >
           {job.log.map((line) => (
             <li key={line.seq} className="job-log__line">
               <time className="job-log__time" dateTime={line.at}>

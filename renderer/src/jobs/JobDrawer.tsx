@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { useEffect } from 'react';
 import { useJobsStore } from '../stores/jobsStore';
 import { useUiStore } from '../stores/uiStore';
 import { JobCard } from './JobCard';
@@ -6,18 +6,31 @@ import { JobFeedNotice } from './JobFeedNotice';
 
 export const JOB_DRAWER_ID = 'job-drawer';
 
-/** The side drawer with every job of this session, newest first. Escape closes it. */
+/** Closes the drawer and gives focus back to the button that opened it. */
+function closeDrawer() {
+  useUiStore.getState().setDrawerOpen(false);
+  document.querySelector<HTMLElement>(`[aria-controls="${JOB_DRAWER_ID}"]`)?.focus();
+}
+
+/**
+ * The side drawer with every job of this session, newest first. Escape closes
+ * it wherever focus is (the drawer is not modal, so focus may be on its toggle
+ * or in the step), unless something nearer already used the key.
+ */
 export function JobDrawer() {
   const open = useUiStore((state) => state.drawerOpen);
-  const setDrawerOpen = useUiStore((state) => state.setDrawerOpen);
   const order = useJobsStore((state) => state.order);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    setDrawerOpen(false);
-    document.querySelector<HTMLElement>(`[aria-controls="${JOB_DRAWER_ID}"]`)?.focus();
-  };
+  useEffect(() => {
+    if (!open) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      closeDrawer();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [open]);
 
   return (
     <aside
@@ -26,13 +39,12 @@ export function JobDrawer() {
       aria-labelledby="job-drawer-title"
       hidden={!open}
       data-testid="job-drawer"
-      onKeyDown={onKeyDown}
     >
       <div className="job-drawer__header">
         <h2 className="job-drawer__title" id="job-drawer-title">
           Jobs
         </h2>
-        <button type="button" className="button button--quiet" onClick={() => setDrawerOpen(false)}>
+        <button type="button" className="button button--quiet" onClick={closeDrawer}>
           Close
         </button>
       </div>

@@ -4,6 +4,8 @@ import { AppHeader } from './AppHeader';
 import { StepPanel } from './StepPanel';
 import { Stepper } from './Stepper';
 import { useDocumentTitle } from './useDocumentTitle';
+// Reads the release back from its review folder when a project opens (module-scope subscriptions).
+import './restoreRelease';
 import { useDrawerShortcut } from '../jobs/useDrawerShortcut';
 import { ReleasesOverview } from '../releases/ReleasesOverview';
 import { useReleasesStore } from '../releases/releasesStore';

@@ -11,13 +11,15 @@ import { TagStep } from '../steps/Tag/TagStep';
 import { VerifyStep } from '../steps/Verify/VerifyStep';
 import { useMachineStore } from '../stores/machineStore';
 import { useUiStore } from '../stores/uiStore';
+import { NextStepAction } from './NextStepAction';
 import { STEP_PANEL_ID, stepTabId } from './Stepper';
 
 /**
  * The content of the step chosen in the stepper. Where one step shows what
  * another knows (the rebuild beside the comparison, the comparison under
  * review), it is joined here, since steps never import each other. Above a
- * step whose tools this machine lacks, a notice says so before it is started.
+ * step whose tools this machine lacks, a notice says so before it is started;
+ * above a finished one, the way to the next.
  */
 export function StepPanel() {
   const step = useUiStore((state) => state.step);
@@ -34,6 +36,7 @@ export function StepPanel() {
       aria-labelledby={stepTabId(step)}
     >
       {blocked ? <MachineNotice blocked={blocked} /> : null}
+      <NextStepAction />
       {step === 'tag' ? <TagStep /> : null}
       {step === 'rebuild' ? <RebuildStep /> : null}
       {step === 'compare' ? (

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   COMPARE_FIRST,
+  finishedSteps,
+  nextOpenStep,
   NOT_YET_AVAILABLE,
   NOTHING_TO_REVIEW,
   STEPS,
@@ -68,5 +70,51 @@ describe('stepAvailability', () => {
       available: false,
       reason: NOT_YET_AVAILABLE,
     });
+  });
+});
+
+describe('finishedSteps', () => {
+  const none = {
+    tagVerified: null,
+    rebuilt: null,
+    compared: null,
+    reviewed: null,
+    promoted: null,
+    verified: null,
+  };
+  const at = '2026-01-01T00:00:00.000Z';
+
+  it('marks what the review folder records, and nothing for a release never touched', () => {
+    expect([...finishedSteps(null)]).toEqual([]);
+    expect([...finishedSteps(none)]).toEqual([]);
+    const done = finishedSteps({
+      ...none,
+      tagVerified: { at, signer: null },
+      rebuilt: { at, artifacts: 2, reproducible: null },
+      compared: { at, identical: 1, differ: 1, onlyCi: 0, onlyLocal: 0 },
+      reviewed: { decided: 0, total: 1 },
+    });
+    expect([...done]).toEqual(['tag', 'rebuild', 'compare']);
+  });
+
+  it('finishes Review when every difference is decided or nothing differs, Verify only when it passed', () => {
+    const identical = { at, identical: 2, differ: 0, onlyCi: 0, onlyLocal: 0 };
+    expect(finishedSteps({ ...none, compared: identical }).has('review')).toBe(true);
+    expect(finishedSteps({ ...none, reviewed: { decided: 1, total: 1 } }).has('review')).toBe(true);
+    expect(finishedSteps({ ...none, verified: { at, passed: false } }).has('verify')).toBe(false);
+    expect(finishedSteps({ ...none, verified: { at, passed: true } }).has('verify')).toBe(true);
+  });
+});
+
+describe('nextOpenStep', () => {
+  it('offers the next step that opens, passing over Review when nothing differs', () => {
+    const verified = context({ tagVerified: true, comparison: 'identical' });
+    expect(nextOpenStep('tag', verified)?.id).toBe('rebuild');
+    expect(nextOpenStep('compare', verified)?.id).toBe('promote');
+    expect(nextOpenStep('compare', context({ tagVerified: true, comparison: 'differs' }))?.id).toBe(
+      'review',
+    );
+    expect(nextOpenStep('verify', verified)).toBeNull();
+    expect(nextOpenStep('tag', context())).toBeNull();
   });
 });

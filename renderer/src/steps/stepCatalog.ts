@@ -1,3 +1,5 @@
+import type { ReleaseState } from '../../../shared/releases';
+
 /**
  * The release walk, in order. Only the steps whose engine exists are available;
  * Rebuild, Compare, Promote and Verify once the tag is verified (`needs: 'verified-tag'`;
@@ -75,4 +77,40 @@ export function stepAvailability(
     if (context.comparison === 'identical') return { available: false, reason: NOTHING_TO_REVIEW };
   }
   return { available: true };
+}
+
+/** What a release's review folder records of it, as far as the steps' marks need. */
+export type RecordedRelease = Pick<
+  ReleaseState,
+  'tagVerified' | 'rebuilt' | 'compared' | 'reviewed' | 'promoted' | 'verified'
+>;
+
+/**
+ * The steps a release has finished, as its review folder records them. A
+ * comparison that found nothing to review finishes Review too; a QA
+ * verification finishes Verify only when it passed.
+ */
+export function finishedSteps(release: RecordedRelease | null): Set<StepId> {
+  const done = new Set<StepId>();
+  if (release === null) return done;
+  if (release.tagVerified) done.add('tag');
+  if (release.rebuilt) done.add('rebuild');
+  if (release.compared) done.add('compare');
+  const nothingToReview =
+    release.compared !== null && release.compared.differ + release.compared.onlyCi === 0;
+  if (
+    (release.reviewed !== null && release.reviewed.decided === release.reviewed.total) ||
+    nothingToReview
+  ) {
+    done.add('review');
+  }
+  if (release.promoted) done.add('promote');
+  if (release.verified?.passed) done.add('verify');
+  return done;
+}
+
+/** The step after this one that can be opened now, skipping any that cannot (Review when nothing differs). */
+export function nextOpenStep(current: StepId, context: StepContext): StepInfo | null {
+  const index = STEPS.findIndex((step) => step.id === current);
+  return STEPS.slice(index + 1).find((step) => stepAvailability(step, context).available) ?? null;
 }

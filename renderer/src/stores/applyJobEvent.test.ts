@@ -71,4 +71,24 @@ describe('applyJobEvent', () => {
     expect(snapshot.jobs.job0).toBeUndefined();
     expect(Object.keys(snapshot.jobs)).toHaveLength(MAX_JOBS_KEPT);
   });
+
+  it('keeps one entry per repeated piece of work, the latest, counting its runs', () => {
+    const plan = { kind: 'promote-plan', title: 'Plan the promotion' } as const;
+    let snapshot = empty;
+    for (const id of ['p1', 'p2', 'p3']) {
+      snapshot = applyJobEvent(snapshot, event(id, plan));
+      snapshot = applyJobEvent(snapshot, event(id, { ...plan, state: 'succeeded' }));
+    }
+    snapshot = applyJobEvent(snapshot, event('other'));
+    expect(snapshot.order).toEqual(['other', 'p3']);
+    expect(Object.keys(snapshot.jobs).sort()).toEqual(['other', 'p3']);
+    expect(snapshot.jobs.p3?.runs).toBe(3);
+  });
+
+  it('never folds away work that is still running', () => {
+    let snapshot = applyJobEvent(empty, event('a', { title: 'Rebuild v1.0.0', kind: 'rebuild' }));
+    snapshot = applyJobEvent(snapshot, event('b', { title: 'Rebuild v1.0.0', kind: 'rebuild' }));
+    expect(snapshot.order).toEqual(['b', 'a']);
+    expect(snapshot.jobs.b?.runs).toBe(1);
+  });
 });

@@ -23,6 +23,8 @@ export interface JobView {
   log: JobLogLine[];
   /** How many lines were dropped from the tail to bound memory. */
   droppedLines: number;
+  /** How many times this work (same kind and title) ran in this window; only the latest is kept. */
+  runs: number;
 }
 
 export interface JobsSnapshot {
@@ -34,9 +36,28 @@ export interface JobsSnapshot {
 export const MAX_LOG_LINES_PER_JOB = 1000;
 export const MAX_JOBS_KEPT = 50;
 
-/** Folds one event into the snapshot, returning a new one (the old is untouched). */
+/**
+ * Folds one event into the snapshot, returning a new one (the old is
+ * untouched). A job that repeats finished work of the same kind and title
+ * (planning the promotion again, say) replaces it, counting the runs, so the
+ * list holds one entry per piece of work, not one per click.
+ */
 export function applyJobEvent(snapshot: JobsSnapshot, event: JobEvent): JobsSnapshot {
   const previous = snapshot.jobs[event.jobId];
+  let runs = previous?.runs ?? 1;
+  let earlier = snapshot.order;
+  const jobs = { ...snapshot.jobs };
+  if (!previous) {
+    const repeats = snapshot.order.filter((id) => {
+      const job = snapshot.jobs[id];
+      return job && job.state !== 'running' && job.kind === event.kind && job.title === event.title;
+    });
+    for (const id of repeats) {
+      runs += jobs[id]?.runs ?? 1;
+      delete jobs[id];
+    }
+    if (repeats.length > 0) earlier = snapshot.order.filter((id) => !repeats.includes(id));
+  }
   let log = previous?.log ?? [];
   let droppedLines = previous?.droppedLines ?? 0;
   if (event.log !== undefined) {
@@ -59,10 +80,11 @@ export function applyJobEvent(snapshot: JobsSnapshot, event: JobEvent): JobsSnap
     updatedAt: event.at,
     log,
     droppedLines,
+    runs,
   };
 
-  let order = previous ? snapshot.order : [event.jobId, ...snapshot.order];
-  const jobs = { ...snapshot.jobs, [event.jobId]: job };
+  let order = previous ? earlier : [event.jobId, ...earlier];
+  jobs[event.jobId] = job;
   if (order.length > MAX_JOBS_KEPT) {
     for (const id of order.slice(MAX_JOBS_KEPT)) delete jobs[id];
     order = order.slice(0, MAX_JOBS_KEPT);

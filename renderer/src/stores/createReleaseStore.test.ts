@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectSummary } from '../../../shared/project';
 import type { TagVerdict } from '../../../shared/tags';
-import { createReleaseStore } from './createReleaseStore';
+import { createReleaseStore, releaseTagOf } from './createReleaseStore';
 import { fakeClient } from './testing/fakeClient';
 
 const project: ProjectSummary = {
@@ -85,5 +85,43 @@ describe('createReleaseStore', () => {
     expect(await importing).toBe(true);
     expect(store.getState().project).toEqual(project);
     expect(store.getState().signersBusy).toBe(false);
+  });
+
+  it('keeps each tag’s verdict: a refused tag leaves the verified release open', async () => {
+    const { client, calls } = fakeClient();
+    const store = createReleaseStore(client);
+    store.getState().selectTag('v1.0.0');
+    const first = store.getState().verifySelectedTag();
+    calls[0]?.answer({ ok: true, value: verdict('v1.0.0') });
+    await first;
+    expect(releaseTagOf(store.getState())).toBe('v1.0.0');
+
+    store.getState().selectTag('v6.6.6-evil');
+    const second = store.getState().verifySelectedTag();
+    calls[1]?.answer({ ok: true, value: { ...verdict('v6.6.6-evil'), verdict: 'refused' } });
+    await second;
+    expect(store.getState().verdict?.verdict).toBe('refused');
+    expect(releaseTagOf(store.getState())).toBe('v1.0.0');
+
+    // Choosing the verified tag again shows its own verdict, not the refused one.
+    store.getState().selectTag('v1.0.0');
+    expect(store.getState().verdict).toMatchObject({ tagName: 'v1.0.0', verdict: 'verified' });
+  });
+
+  it('opens a release whose verification its audit log records, until a fresh verdict refuses it', async () => {
+    const { client, calls } = fakeClient();
+    const store = createReleaseStore(client);
+    store.getState().recordVerifiedTags({ 'v1.0.0': '2026-02-01T10:00:00.000Z' });
+    store.getState().selectTag('v1.0.0');
+    expect(releaseTagOf(store.getState())).toBe('v1.0.0');
+    expect(store.getState().verdict).toBeNull();
+
+    const again = store.getState().verifySelectedTag();
+    calls[0]?.answer({ ok: true, value: { ...verdict('v1.0.0'), verdict: 'refused' } });
+    await again;
+    expect(releaseTagOf(store.getState())).toBeNull();
+
+    store.getState().forgetTags();
+    expect(store.getState()).toMatchObject({ verdicts: {}, recordedVerified: {}, activeTag: null });
   });
 });

@@ -16,9 +16,19 @@ export interface ReleaseState {
   expectedCommit: string;
   /** Accept SHA-1 signatures, for old releases only; off unless the user asks. */
   allowSha1: boolean;
+  /** The verdict on the chosen tag, the one step 1 shows. */
   verdict: TagVerdict | null;
   /** The request that produced (or is producing) the verdict. */
   verdictRequest: VerifyTagRequest | null;
+  /** Every verdict of this window by tag, so a refused tag never stands for another one. */
+  verdicts: Record<string, TagVerdict>;
+  /** The tags whose verification the release's audit log records (from releases:list), with when. */
+  recordedVerified: Record<string, string>;
+  /**
+   * The release steps 2 to 6 are about: the last tag chosen that verified (in
+   * this window or as recorded). Trying another tag that is refused leaves it.
+   */
+  activeTag: string | null;
   verifying: boolean;
   signersBusy: boolean;
   errors: Record<ErrorArea, AppError | null>;
@@ -31,6 +41,37 @@ export interface ReleaseState {
   importSigner: (key: string) => Promise<boolean>;
   removeSigner: (fingerprint: string) => Promise<boolean>;
   dismissError: (area: ErrorArea) => void;
+  /** What the review folders record: these tags verified (tag → when); the steps they open follow. */
+  recordVerifiedTags: (verified: Record<string, string>) => void;
+  /** Forgets every tag's state, for another project. */
+  forgetTags: () => void;
+}
+
+/**
+ * Whether a tag counts as verified: a verdict of this window decides; without
+ * one, the verification its audit log records. The engine checks again at
+ * every step that acts on the tag, so this only opens the steps.
+ */
+export function tagCountsAsVerified(
+  state: Pick<ReleaseState, 'verdicts' | 'recordedVerified'>,
+  tag: string,
+): boolean {
+  if (tag === '') return false;
+  const fresh = state.verdicts[tag];
+  if (fresh) return fresh.verdict === 'verified';
+  return Object.hasOwn(state.recordedVerified, tag);
+}
+
+/** The release steps 2 to 6 are about: the chosen tag when it verified, else the last one that did. */
+export function releaseTagOf(
+  state: Pick<ReleaseState, 'selectedTag' | 'activeTag' | 'verdicts' | 'recordedVerified'>,
+): string | null {
+  const selected = state.selectedTag.trim();
+  if (tagCountsAsVerified(state, selected)) return selected;
+  if (state.activeTag !== null && tagCountsAsVerified(state, state.activeTag)) {
+    return state.activeTag;
+  }
+  return null;
 }
 
 const NO_ERRORS: Record<ErrorArea, AppError | null> = {
@@ -61,6 +102,9 @@ export function createReleaseStore(client: CountersignClient) {
       allowSha1: false,
       verdict: null,
       verdictRequest: null,
+      verdicts: {},
+      recordedVerified: {},
+      activeTag: null,
       verifying: false,
       signersBusy: false,
       errors: NO_ERRORS,
@@ -74,7 +118,19 @@ export function createReleaseStore(client: CountersignClient) {
         else setError('project', outcome.error);
       },
 
-      selectTag: (selectedTag) => set({ selectedTag }),
+      selectTag(selectedTag) {
+        const state = get();
+        const tag = selectedTag.trim();
+        // The verdict shown is the chosen tag's own, or none: never another tag's.
+        const verdict = state.verdicts[tag] ?? null;
+        const showing = state.verifying && state.verdictRequest?.tag === tag;
+        set({
+          selectedTag,
+          ...(showing ? {} : { verdict, verdictRequest: verdict ? { tag } : null }),
+          ...(tagCountsAsVerified(state, tag) ? { activeTag: tag } : {}),
+          errors: { ...state.errors, verify: null },
+        });
+      },
       setExpectedCommit: (expectedCommit) => set({ expectedCommit }),
       setAllowSha1: (allowSha1) => set({ allowSha1 }),
 
@@ -88,6 +144,16 @@ export function createReleaseStore(client: CountersignClient) {
         set({ verifying: true, verdict: null, verdictRequest: request });
         setError('verify', null);
         const outcome = await client.invoke('tags:verify', request);
+        if (outcome.ok) {
+          // Kept by tag whatever came later, so each tag keeps its own verdict.
+          const verdict = outcome.value;
+          set((state) => ({
+            verdicts: { ...state.verdicts, [tag]: verdict },
+            ...(verdict.verdict === 'verified' && state.selectedTag.trim() === tag
+              ? { activeTag: tag }
+              : {}),
+          }));
+        }
         if (ticket !== latestVerification) return;
         set({ verifying: false });
         if (outcome.ok) set({ verdict: outcome.value });
@@ -115,6 +181,24 @@ export function createReleaseStore(client: CountersignClient) {
       },
 
       dismissError: (area) => setError(area, null),
+
+      recordVerifiedTags: (recordedVerified) =>
+        set((state) => ({
+          recordedVerified,
+          ...(state.activeTag === null &&
+          tagCountsAsVerified({ ...state, recordedVerified }, state.selectedTag.trim())
+            ? { activeTag: state.selectedTag.trim() }
+            : {}),
+        })),
+
+      forgetTags: () =>
+        set({
+          verdict: null,
+          verdictRequest: null,
+          verdicts: {},
+          recordedVerified: {},
+          activeTag: null,
+        }),
     };
   });
 }

@@ -1,10 +1,11 @@
+import { releaseTagOf } from './createReleaseStore';
 import { useReleaseStore } from './releaseStore';
 
-/** The tag verified in step 1, if the tag chosen there is the one that verified. */
+/**
+ * The release steps 2 to 6 are about: the tag chosen in step 1 when it
+ * verified (in this window, or as its review folder records), else the last
+ * chosen tag that did, so trying a tag that is refused locks nothing.
+ */
 export function useVerifiedTag(): string | null {
-  return useReleaseStore((state) =>
-    state.verdict?.verdict === 'verified' && state.verdict.tagName === state.selectedTag.trim()
-      ? state.verdict.tagName
-      : null,
-  );
+  return useReleaseStore(releaseTagOf);
 }

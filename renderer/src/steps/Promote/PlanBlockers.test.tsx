@@ -75,4 +75,20 @@ describe('The promotion plan’s blockers', () => {
     await user.click(publish);
     expect(publish.textContent).toBe('Publishing…');
   });
+
+  it('says that nothing is left to publish as a calm status, not among the blockers', () => {
+    showPlan(
+      samplePlan({
+        blockers: ['apt-prod already serves every selected package; there is nothing to publish.'],
+        canPromote: false,
+      }),
+    );
+
+    expect(screen.queryByRole('note')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByTestId('promote-nothing-left').getAttribute('role')).toBe('status');
+    expect(screen.getByTestId('promote-publish-why').textContent).toMatch(
+      /^Nothing left to publish/,
+    );
+  });
 });

@@ -55,7 +55,12 @@ export function PublishPanel({
     awaiting.current = false;
     if (refusal === 'passphrase') field.current?.focus();
     else if (refusal === 'replan') replanButton.current?.focus();
-    else if (refusal === null) resultHeadingRef.current?.focus();
+    else if (refusal === null) {
+      // The result now leads the step: brought to the top and focused, so it is read first.
+      const heading = resultHeadingRef.current;
+      heading?.closest('section')?.scrollIntoView({ block: 'start' });
+      heading?.focus({ preventScroll: true });
+    }
   }, [publishing, refusal, resultHeadingRef]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

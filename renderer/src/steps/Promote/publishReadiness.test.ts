@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publishReadiness, type ReadinessFacts } from './publishReadiness';
+import { NOTHING_LEFT, publishReadiness, type ReadinessFacts } from './publishReadiness';
 import { samplePlan } from './testing/samplePlan';
 
 describe('publishReadiness', () => {
@@ -30,5 +30,14 @@ describe('publishReadiness', () => {
       reason({ plan: samplePlan({ canPromote: false, blockers: ['hello is not approved.'] }) }),
     ).toMatch(/blockers/);
     expect(reason({ plan: samplePlan({ canPromote: false }) })).toBe('The plan publishes nothing.');
+  });
+
+  it('says calmly that nothing is left when apt-prod already serves every selected package', () => {
+    const served = 'apt-prod already serves every selected package; there is nothing to publish.';
+    const readiness = publishReadiness({
+      ...ready,
+      plan: samplePlan({ canPromote: false, blockers: [served] }),
+    });
+    expect(readiness).toEqual({ ready: false, reason: NOTHING_LEFT });
   });
 });
