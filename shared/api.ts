@@ -6,6 +6,7 @@ import {
   JOB_EVENTS_CHANNEL,
   type ChannelName,
 } from './channelNames';
+import { artifactContentsSchema, inspectArtifactRequestSchema } from './artifactContents';
 import { auditHistoryRequestSchema, auditHistorySchema } from './audit';
 import { repositoryVerificationSchema, verifyRepoRequestSchema } from './verify';
 import { machineReportSchema } from './doctor';
@@ -183,6 +184,15 @@ export const channels = {
   'review:summary': {
     request: reviewSummaryRequestSchema.strict(),
     response: reviewSummarySchema,
+  },
+  /**
+   * What CI's copy of a package holds (control fields, file list with modes
+   * and link targets), read with the safe readers and never unpacked: for the
+   * package only CI built, which no diff explains.
+   */
+  'review:inspectArtifact': {
+    request: inspectArtifactRequestSchema.strict(),
+    response: artifactContentsSchema,
   },
   /**
    * Imports the release key into the project, still encrypted: refused when it

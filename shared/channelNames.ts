@@ -28,6 +28,7 @@ export const CHANNEL_NAMES = [
   'review:memberDiff',
   'review:decide',
   'review:summary',
+  'review:inspectArtifact',
   'signing:importKey',
   'promote:plan',
   'promote:run',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { artifactCounts } from './artifactCounts';
 import { tagNameSchema } from './tags';
 
 /**
@@ -72,6 +73,27 @@ export const comparisonSummarySchema = z.object({
 });
 export type ComparisonSummary = z.infer<typeof comparisonSummarySchema>;
 
+/**
+ * The release tag builds one version of its source, but CI's apt repository
+ * holds the source's binaries only at other versions: CI did not publish this
+ * release (an RC tag against apt-test's final release), so nothing of it can
+ * be compared.
+ */
+export const versionMismatchSchema = z.object({
+  /** The source package, from debian/changelog at the tag. */
+  source: z.string(),
+  /** The version the tag builds, from debian/changelog at the tag. */
+  tagVersion: z.string(),
+  /** The versions of that source CI's repository holds instead. */
+  ciVersions: z.array(z.string()).min(1),
+});
+export type VersionMismatch = z.infer<typeof versionMismatchSchema>;
+
+/** The mismatch in one sentence, as the UI and the CLI say it. */
+export function versionMismatchSentence(mismatch: VersionMismatch, ciName = 'apt-test'): string {
+  return `${ciName} holds ${mismatch.source} ${mismatch.ciVersions.join(', ')}; this tag builds ${mismatch.tagVersion}: CI did not publish this release.`;
+}
+
 /** The whole answer of step 3, saved in the review folder as compare.json. */
 export const compareResultSchema = z.object({
   ci: artifactSourceSchema,
@@ -83,19 +105,15 @@ export const compareResultSchema = z.object({
   comparedAt: z.string(),
   /** Bytes hashed, both sides together. */
   bytesHashed: z.number().int().nonnegative(),
+  /** Set when CI's apt repository holds this release's source only at other versions. */
+  versionMismatch: versionMismatchSchema.nullable().optional(),
 });
 export type CompareResult = z.infer<typeof compareResultSchema>;
 
-/** Counts the rows by status. */
+/** Counts the rows by status (the counts every step uses are `artifactCounts`). */
 export function summarise(artifacts: readonly ArtifactComparison[]): ComparisonSummary {
-  const summary: ComparisonSummary = { identical: 0, differs: 0, onlyCi: 0, onlyLocal: 0 };
-  for (const artifact of artifacts) {
-    if (artifact.status === 'identical') summary.identical += 1;
-    else if (artifact.status === 'differs') summary.differs += 1;
-    else if (artifact.status === 'only-ci') summary.onlyCi += 1;
-    else summary.onlyLocal += 1;
-  }
-  return summary;
+  const { identical, differs, onlyCi, onlyLocal } = artifactCounts(artifacts);
+  return { identical, differs, onlyCi, onlyLocal };
 }
 
 export const packageNameSchema = z

@@ -1,5 +1,6 @@
+import { CI_ONLY_PHRASE, comparisonCounts } from '../../../shared/artifactCounts';
 import type { ArtifactComparison, CompareResult } from '../../../shared/compare';
-import { packageNameSchema } from '../../../shared/compare';
+import { packageNameSchema, versionMismatchSentence } from '../../../shared/compare';
 import { CountersignError } from '../../../shared/errors';
 import { tagNameSchema } from '../../../shared/tags';
 import {
@@ -53,11 +54,21 @@ function printResult(result: CompareResult, savedTo: string | null): void {
   for (const skipped of [...result.ci.skipped, ...result.local.skipped]) {
     lines.push(`  skipped ${safeForTerminal(skipped.path)}: ${safeForTerminal(skipped.reason)}`);
   }
-  const { identical, differs, onlyCi, onlyLocal } = result.summary;
+  const { identical, differs, onlyCi, onlyLocal } = comparisonCounts(result);
   lines.push(
     '',
     `${result.identical ? '✔' : '✘'} ${identical} identical, ${differs} differ, ${onlyCi} only in CI, ${onlyLocal} only local`,
   );
+  if (result.versionMismatch) {
+    lines.push(`✘ ${safeForTerminal(versionMismatchSentence(result.versionMismatch))}`);
+  }
+  const ciOnly = result.artifacts.filter((row) => row.status === 'only-ci');
+  if (ciOnly.length > 0) {
+    lines.push(
+      `⚠ WARNING: ${ciOnly.length} ${ciOnly.length === 1 ? 'package' : 'packages'} ${CI_ONLY_PHRASE}; nothing vouches for ${ciOnly.length === 1 ? 'it' : 'them'}, and ${ciOnly.length === 1 ? 'it is' : 'they are'} never promoted:`,
+      ...ciOnly.map((row) => `    ${safeForTerminal(row.name)}`),
+    );
+  }
   if (savedTo) lines.push(`  saved to ${safeForTerminal(savedTo)} (and the review's audit log)`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -11,7 +11,8 @@ import { appendAuditEntry } from '../audit/auditLog';
 import { repositoryKeysOf, resolveSourceLocation, sourceKindOf } from './ciSourceSetup';
 import { saveComparison } from '../lib/reviewFolder/compareStore';
 import { compareSources, type CompareOptions } from './compareSources';
-import { releaseSourceAt } from './releaseSource';
+import { releaseSourceAt, versionMismatchIn } from './releaseSource';
+import { versionMismatchSentence } from '../../../shared/compare';
 
 /** The project's CI source with a relative path made absolute (beside project.json). */
 export function ciLocationOf(project: LoadedProject): string {
@@ -115,16 +116,28 @@ async function compareAndRecord(
   if (source) report.log(`CI's side: the packages built from ${source.name} ${source.version}`);
   // Keys given by the caller (the CLI's --apt-key) go through the same check as an explicit comparison.
   const compare = overrides.extraKeys ? compareArtifacts : compareSources;
-  const result = await compare(ci, local, {
-    apt: {
-      trustedKeys: [...(await repositoryKeysOf(project)), ...(overrides.extraKeys ?? [])],
-      ...aptSelection(overrides, config),
-      ...(source ? { source } : {}),
-    },
+  const trustedKeys = [...(await repositoryKeysOf(project)), ...(overrides.extraKeys ?? [])];
+  const selection = aptSelection(overrides, config);
+  const compared = await compare(ci, local, {
+    apt: { trustedKeys, ...selection, ...(source ? { source } : {}) },
     packages: overrides.packages,
     downloadDir: join(reviewDir, 'ci-packages'),
     report,
   });
+  // CI published nothing of this version: say which version it did publish, if any.
+  const ciEmpty = compared.artifacts.every((artifact) => artifact.ci === null);
+  const versionMismatch =
+    source && ciEmpty
+      ? await versionMismatchIn(
+          ci.slice('apt:'.length),
+          trustedKeys,
+          selection,
+          source,
+          report.signal,
+        )
+      : null;
+  const result = versionMismatch ? { ...compared, versionMismatch } : compared;
+  if (versionMismatch) report.log(versionMismatchSentence(versionMismatch));
   const savedTo = await recordComparison(reviewDir, result);
   report.log(
     `${result.summary.identical} identical, ${result.summary.differs} differ, ${result.summary.onlyCi} only in CI, ${result.summary.onlyLocal} only local`,

@@ -1,3 +1,4 @@
+import { CI_ONLY_PHRASE } from '../../../shared/artifactCounts';
 import type { ArtifactComparison } from '../../../shared/compare';
 import type { GateRefusal, PromotionCandidate } from '../../../shared/promote';
 import type { AptPackage } from '../lib/apt/aptTypes';
@@ -22,6 +23,8 @@ export interface GateFacts {
 const identityOf = (pkg: { package: string; version: string; architecture: string }) =>
   `${pkg.package}\u0000${pkg.version}\u0000${pkg.architecture}`;
 
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
@@ -36,10 +39,10 @@ function reviewEvidence(
   }
   if (row.status === 'only-ci') {
     return {
-      evidence: 'only CI built it',
+      evidence: `only CI built it: ${CI_ONLY_PHRASE}`,
       refusal: {
         code: 'NOT_REBUILT',
-        message: 'The local rebuild did not produce this package, so nothing vouches for it.',
+        message: `${capitalised(CI_ONLY_PHRASE)}: the tagged source does not build this package, so nothing vouches for its bytes. No review decision approves it; it is never promoted.`,
       },
     };
   }

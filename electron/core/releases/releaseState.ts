@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
+import { comparisonCounts } from '../../../shared/artifactCounts';
 import type { AuditEntry } from '../../../shared/audit';
+import type { CompareResult } from '../../../shared/compare';
 import type { ReleaseState } from '../../../shared/releases';
 import { brokenChain, inspectAuditLog } from '../audit/auditLog';
 import { reviewFolder } from '../lib/project/countersignHome';
@@ -31,6 +33,18 @@ async function trustedEntries(
       problem: `The audit log of this release cannot be read: ${reason(error)}`,
     };
   }
+}
+
+/** The comparison's counts as every step counts them: from its rows, not the summary saved beside them. */
+function comparedState(comparison: CompareResult): NonNullable<ReleaseState['compared']> {
+  const counts = comparisonCounts(comparison);
+  return {
+    at: comparison.comparedAt,
+    identical: counts.identical,
+    differ: counts.differs,
+    onlyCi: counts.onlyCi,
+    onlyLocal: counts.onlyLocal,
+  };
 }
 
 /**
@@ -72,15 +86,7 @@ export async function releaseState(
   const parts = {
     ...auditProgress(tag, log.entries),
     rebuilt: await rebuiltState(folder),
-    compared: comparison
-      ? {
-          at: comparison.comparedAt,
-          identical: comparison.summary.identical,
-          differ: comparison.summary.differs,
-          onlyCi: comparison.summary.onlyCi,
-          onlyLocal: comparison.summary.onlyLocal,
-        }
-      : null,
+    compared: comparison ? comparedState(comparison) : null,
     reviewed,
   };
   return { ...named, ...parts, next: nextStep(parts), notice: notices.join(' ') || null };

@@ -1,3 +1,4 @@
+import { CI_ONLY_PHRASE } from '../../../shared/artifactCounts';
 import { z } from 'zod';
 import { CountersignError } from '../../../shared/errors';
 import { readSavedComparison } from '../lib/reviewFolder/compareStore';
@@ -75,7 +76,10 @@ export async function readReviewEvidence(reviewDir: string): Promise<ReviewEvide
               why: `it differs from the rebuild and its review is ${standing.verdict} (${row.name})`,
             };
     } else {
-      verdict = { approved: false, why: `only CI built it; nobody rebuilt it (${row.name})` };
+      verdict = {
+        approved: false,
+        why: `only CI built it, ${CI_ONLY_PHRASE}: nothing vouches for it (${row.name})`,
+      };
     }
     // The same bytes under two rows: one approval is enough.
     if (!judged.get(row.ci.sha256)?.approved) judged.set(row.ci.sha256, verdict);
