@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { DiffSides } from '../../../../shared/review';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { diffKey, type DiffView } from './createReviewStore';
 import { useReviewStore } from './reviewStore';
@@ -72,6 +73,46 @@ function DiffChunkList({
   );
 }
 
+/** The names the sides go by when the engine does not say more. */
+export const DEFAULT_SIDES: DiffSides = { ci: 'CI', local: 'Rebuild' };
+
+/**
+ * Which side is which, in both layouts: CI's copy is diffoscope's first side
+ * (removed lines, −, red; the left column side by side), the rebuild's its
+ * second (added lines, +, green; the right column). Side by side the two
+ * names stand over their columns.
+ */
+function DiffSidesLegend({ sides, layout }: { sides: DiffSides; layout: DiffLayout }) {
+  const sideBySide = layout === 'side-by-side';
+  return (
+    <div
+      className={`review-diff__sides review-diff__sides--${layout}`}
+      data-testid="review-diff-sides"
+      role="group"
+      aria-label="Which side is which"
+    >
+      <span className="review-diff__side" data-testid="review-diff-side-ci">
+        <span className="review-diff__swatch review-diff__swatch--ci" aria-hidden="true">
+          −
+        </span>
+        <span className="review-diff__side-name">{sides.ci}</span>
+        <span className="review-diff__side-how">
+          {sideBySide ? '(left, red)' : '(lines marked −, red)'}
+        </span>
+      </span>
+      <span className="review-diff__side" data-testid="review-diff-side-local">
+        <span className="review-diff__swatch review-diff__swatch--local" aria-hidden="true">
+          +
+        </span>
+        <span className="review-diff__side-name">{sides.local}</span>
+        <span className="review-diff__side-how">
+          {sideBySide ? '(right, green)' : '(lines marked +, green)'}
+        </span>
+      </span>
+    </div>
+  );
+}
+
 function LayoutToggle({
   layout,
   onChange,
@@ -108,6 +149,7 @@ function LayoutToggle({
  */
 export function DiffViewer({ id, expectedLines }: { id: string; expectedLines: number | null }) {
   const review = useReviewStore((state) => state.review);
+  const sides = review?.sides ?? DEFAULT_SIDES;
   const cacheKey = review ? diffKey(review, id) : null;
   const view = useReviewStore((state) => (cacheKey ? state.diffs[cacheKey] : undefined)) ?? NO_DIFF;
   const layout = useReviewStore((state) => state.layout);
@@ -169,6 +211,7 @@ export function DiffViewer({ id, expectedLines }: { id: string; expectedLines: n
           </button>
         </div>
       ) : null}
+      {!empty ? <DiffSidesLegend sides={sides} layout={layout} /> : null}
       {empty ? (
         <p className="review-diff__empty" data-testid="review-diff-empty">
           No line-by-line difference to show.

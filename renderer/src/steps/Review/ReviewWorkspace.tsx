@@ -18,11 +18,22 @@ import {
   type TreeRow,
 } from './differenceTree';
 import { ReportStatus } from './ReportStatus';
+import { ReviewNotice, type Notice } from './ReviewNotice';
 import type { ReviewCommand } from './reviewShortcuts';
 import { RuleDecisionForm } from './RuleDecisionForm';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useReviewShortcuts } from './useReviewShortcuts';
 import { VerdictLabel } from './VerdictLabel';
+
+/** What the step says when a key has nowhere to go, or went round. */
+export const NOTICES = {
+  last: 'Last difference: there is none after it.',
+  first: 'First difference: there is none before it.',
+  noneLeft: 'No undecided difference left.',
+  noReportYet: 'Nothing to decide until diffoscope’s report is ready.',
+  onlyOneLeft: 'This is the only undecided difference left.',
+  wrapped: 'Back to the first undecided difference.',
+} as const;
 
 /** How often the step looks again while diffoscope runs, in case a job event was missed. */
 const REPORT_POLL_MS = 5_000;
@@ -55,6 +66,7 @@ interface ReviewTreePaneProps {
   rows: readonly TreeRow[];
   selectedId: string | null;
   focusRequest: number;
+  notice: Notice | null;
   onSelect: (id: string) => void;
   onStep: (move: 'next' | 'previous' | 'first' | 'last') => void;
 }
@@ -65,6 +77,7 @@ function ReviewTreePane({
   rows,
   selectedId,
   focusRequest,
+  notice,
   onSelect,
   onStep,
 }: ReviewTreePaneProps) {
@@ -86,6 +99,7 @@ function ReviewTreePane({
           , by Countersign’s own reading.
         </p>
       )}
+      <ReviewNotice notice={notice} />
       <DifferenceTree
         rows={rows}
         selectedId={selectedId}
@@ -155,6 +169,10 @@ export function ReviewWorkspace({
 
   const [intent, setIntent] = useState<Decision | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
+  // Said when a key had nowhere to go (j at the end, n with nothing left): seen and heard.
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const announce = (text: string | null) =>
+    setNotice((previous) => (text === null ? null : { text, count: (previous?.count ?? 0) + 1 }));
   const commentBox = useRef<HTMLTextAreaElement>(null);
 
   const rows = useMemo(() => (review ? treeRows(review, filter) : []), [review, filter]);
@@ -172,7 +190,8 @@ export function ReviewWorkspace({
   }, [reportState, refresh]);
 
   const focusTree = () => setFocusRequest((count) => count + 1);
-  const moveTo = (id: string | null) => {
+  const moveTo = (id: string | null, notice: string | null = null) => {
+    announce(notice);
     if (id === null) return;
     if (!rows.some((row) => row.id === id)) setFilter('all');
     select(id);
@@ -181,10 +200,30 @@ export function ReviewWorkspace({
   };
   const onStep = (move: 'next' | 'previous' | 'first' | 'last') => {
     if (move === 'next' || move === 'previous') {
-      moveTo(stepSelection(rows, selectedId, move === 'next' ? 1 : -1));
+      const id = stepSelection(rows, selectedId, move === 'next' ? 1 : -1);
+      if (id === null && rows.length > 0) {
+        announce(move === 'next' ? NOTICES.last : NOTICES.first);
+        focusTree();
+        return;
+      }
+      moveTo(id);
     } else {
       moveTo(edgeSelection(rows, move));
     }
+  };
+
+  const moveToNextUndecided = () => {
+    const id = nextAwaitingDecision(allRows, selectedId);
+    if (id === null) {
+      announce(review?.report.state === 'ready' ? NOTICES.noneLeft : NOTICES.noReportYet);
+      return;
+    }
+    const from = allRows.findIndex((row) => row.id === selectedId);
+    const to = allRows.findIndex((row) => row.id === id);
+    moveTo(
+      id,
+      id === selectedId ? NOTICES.onlyOneLeft : from !== -1 && to < from ? NOTICES.wrapped : null,
+    );
   };
 
   const selectedNode =
@@ -200,7 +239,7 @@ export function ReviewWorkspace({
       case 'previous':
         return onStep('previous');
       case 'next-unreviewed':
-        return moveTo(nextAwaitingDecision(allRows, selectedId));
+        return moveToNextUndecided();
       case 'accept':
       case 'block':
         if (!decidable) return;
@@ -275,7 +314,9 @@ export function ReviewWorkspace({
               rows={rows}
               selectedId={selectedId}
               focusRequest={focusRequest}
+              notice={notice}
               onSelect={(id) => {
+                announce(null);
                 select(id);
                 setIntent(null);
               }}

@@ -4,7 +4,7 @@ import { FieldNote, fieldNoteId } from '../../components/FieldNote';
 import { UntrustedText } from '../../components/UntrustedText';
 import { useReviewStore } from './reviewStore';
 import { formatCount } from '../../format/count';
-import { ruleSelection, type DecisionRule } from '../../../../shared/decisionRule';
+import { ruleProblem, ruleSelection, type DecisionRule } from '../../../../shared/decisionRule';
 import { nodeLabel } from './differenceTree';
 
 /** How many of the matching differences are named under the count. */
@@ -42,10 +42,15 @@ export function RuleDecisionForm({
     if (deferredPattern === '') return null;
     return by === 'path' ? { by, pattern: deferredPattern } : { by, contains: deferredPattern };
   }, [by, deferredPattern]);
-  const matched = useMemo(() => (rule ? ruleSelection(rule, nodes) : []), [rule, nodes]);
+  // A pattern that is not one ([[[) is said so beside the field, never shown as matching nothing.
+  const invalid = useMemo(() => (rule ? ruleProblem(rule) : null), [rule]);
+  const matched = useMemo(
+    () => (rule && invalid === null ? ruleSelection(rule, nodes) : []),
+    [rule, invalid, nodes],
+  );
   // The count shown is the count of what is typed (not of a moment ago): only then may it be confirmed.
   const current = pattern.trim() === deferredPattern;
-  const blocked = deciding || !current || matched.length === 0;
+  const blocked = deciding || !current || invalid !== null || matched.length === 0;
 
   const submit = async (decision: Decision) => {
     if (deciding) return;
@@ -61,12 +66,19 @@ export function RuleDecisionForm({
       });
       return;
     }
-    setProblem(null);
     const confirmed: DecisionRule = by === 'path' ? { by, pattern: text } : { by, contains: text };
+    const refused = ruleProblem(confirmed);
+    if (refused !== null) {
+      setProblem({ field: 'pattern', text: refused });
+      return;
+    }
+    setProblem(null);
     if (await decide(decision, comment.trim(), { rule: confirmed })) onClose();
   };
 
-  const patternProblem = problem?.field === 'pattern' ? problem.text : undefined;
+  const patternProblem =
+    (current ? (invalid ?? undefined) : undefined) ??
+    (problem?.field === 'pattern' ? problem.text : undefined);
   const commentProblem = problem?.field === 'comment' ? problem.text : undefined;
 
   return (
@@ -112,7 +124,10 @@ export function RuleDecisionForm({
           id={patternId}
           className="field__control field__control--mono"
           value={pattern}
-          onChange={(event) => setPattern(event.target.value)}
+          onChange={(event) => {
+            setPattern(event.target.value);
+            if (problem?.field === 'pattern') setProblem(null);
+          }}
           placeholder={by === 'path' ? './usr/share/doc/**' : 'Timestamp'}
           spellCheck={false}
           autoComplete="off"
@@ -125,7 +140,7 @@ export function RuleDecisionForm({
           problem={patternProblem}
           help={
             by === 'path'
-              ? '* and ? stay within one folder, ** crosses folders; a pattern without / matches the file name.'
+              ? '* and ? stay within one folder, ** crosses folders, [a-z] matches one character of a set; a pattern without / matches the file name.'
               : 'Matched as typed, case included.'
           }
         />
@@ -134,10 +149,13 @@ export function RuleDecisionForm({
         className="review-rule__preview"
         role="status"
         data-testid="review-rule-count"
-        data-count={current ? matched.length : undefined}
+        data-count={current && invalid === null ? matched.length : undefined}
+        data-invalid={invalid !== null ? true : undefined}
       >
         {rule === null ? (
           'Type a pattern to see what it matches.'
+        ) : invalid !== null ? (
+          'Nothing can be decided with this pattern until it is corrected.'
         ) : (
           <>
             Matches <strong>{plural(matched.length)}</strong> left to decide on their own

@@ -177,6 +177,30 @@ describe('createReviewStore', () => {
     expect(store.getState().summary?.artifacts[0]?.verdict).toBe('unreviewed');
   });
 
+  it('opens on the difference that explains the md5sums, in the listing and in the report', async () => {
+    const { client, answer } = fakeClient();
+    const store = createReviewStore(client);
+    const opening = store.getState().openArtifact('v1.0.0', KEY);
+    // The engine lists control.tar before data.tar: the md5sums comes first.
+    const running = review('running');
+    answer('review:open', ok({ ...running, members: [...running.members].reverse() }));
+    await opening;
+    expect(store.getState().selectedId).toBe(
+      'data.tar ▸ ./usr/share/doc/countersign-hello-doc/README',
+    );
+    const again = store.getState().refresh();
+    answer('review:open', ok(review('ready')));
+    await again;
+    expect(store.getState().selectedId).toBe(README);
+
+    // The user's own choice of the md5sums is kept.
+    store.getState().select(MD5SUMS);
+    const kept = store.getState().refresh();
+    answer('review:open', ok(review('ready')));
+    await kept;
+    expect(store.getState().selectedId).toBe(MD5SUMS);
+  });
+
   it('follows a report job the window saw start before review:open answered', async () => {
     const { client, answer } = fakeClient();
     const asked: string[] = [];

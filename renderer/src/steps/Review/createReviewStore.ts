@@ -46,6 +46,8 @@ export interface ReviewState extends JobFollowSlice {
   backgroundReport: boolean;
   /** The selected row: a node id (report ready) or a member id (provisional view). */
   selectedId: string | null;
+  /** Whether the user chose the selection (else the step picked it on opening). */
+  selectionChosen: boolean;
   filter: DifferenceFilter;
   layout: DiffLayout;
   /** Loaded diffs, by `diffKey`. */
@@ -81,6 +83,7 @@ type ArtifactData = Pick<
   | 'openError'
   | 'backgroundReport'
   | 'selectedId'
+  | 'selectionChosen'
   | 'filter'
   | 'diffs'
   | 'deciding'
@@ -95,6 +98,7 @@ const NO_ARTIFACT: ArtifactData = {
   openError: null,
   backgroundReport: false,
   selectedId: null,
+  selectionChosen: false,
   filter: 'all',
   diffs: {},
   deciding: false,
@@ -175,6 +179,7 @@ export function createReviewStore(client: CountersignClient, options: ReviewStor
         treeRows(review, 'all'),
         state.selectedId,
         review.report.state === 'ready' ? previousMember : null,
+        state.selectionChosen,
       );
       const reportRunning = review.report.state === 'running';
       let run: Partial<ReviewState> = {};
@@ -330,7 +335,7 @@ export function createReviewStore(client: CountersignClient, options: ReviewStor
         }
       },
 
-      select: (selectedId) => set({ selectedId }),
+      select: (selectedId) => set({ selectedId, selectionChosen: true }),
       setFilter: (filter) => set({ filter }),
       setLayout: (layout) => set({ layout }),
       toggleLayout: () =>

@@ -124,7 +124,7 @@ describe('the tree of differences', () => {
 
   it('keeps the selection, moves from a member to the report’s node for it, or picks the first undecided', () => {
     const rows = reportRows(nodes, { [README]: decision(README, 'accepted') }, 'all');
-    expect(pickSelection(rows, MD5SUMS, null)).toBe(MD5SUMS);
+    expect(pickSelection(rows, MD5SUMS, null, true)).toBe(MD5SUMS);
     expect(pickSelection(rows, 'doc.deb', null)).toBe(CHANGELOG);
     expect(pickSelection(rows, 'data.tar ▸ ./README', './README')).toBe(README);
     expect(pickSelection([], 'x', null)).toBeNull();
@@ -132,5 +132,35 @@ describe('the tree of differences', () => {
       { id: 'data.tar ▸ ./README', path: './README', status: 'differs', ciSize: 10, localSize: 10 },
     ]);
     expect(pickSelection(members, null, null)).toBe('data.tar ▸ ./README');
+  });
+
+  it('never opens on a difference that only follows from others, unless the user chose it', () => {
+    const rows = reportRows(nodes, {}, 'all');
+    // Picked by the step (or carried over from the provisional md5sums): what it follows from.
+    expect(pickSelection(rows, MD5SUMS, null)).toBe(README);
+    expect(pickSelection(rows, null, './md5sums')).toBe(README);
+    expect(pickSelection(rows, null, './md5sums', true)).toBe(MD5SUMS);
+    // Everything decided: the first difference decided on its own, not the derived one.
+    const decided = reportRows(
+      [nodes[0]!, nodes[4]!, nodes[5]!, nodes[1]!, nodes[2]!, nodes[3]!],
+      { [README]: decision(README, 'accepted'), [CHANGELOG]: decision(CHANGELOG, 'accepted') },
+      'all',
+    );
+    expect(pickSelection(decided, null, null)).toBe(README);
+    // The provisional listing: a package's md5sums is listed first, its changed file opened.
+    const members = memberRows([
+      {
+        id: 'control.tar ▸ ./md5sums',
+        path: './md5sums',
+        status: 'differs',
+        ciSize: 9,
+        localSize: 9,
+      },
+      { id: 'data.tar ▸ ./README', path: './README', status: 'differs', ciSize: 10, localSize: 10 },
+    ]);
+    expect(pickSelection(members, null, null)).toBe('data.tar ▸ ./README');
+    expect(pickSelection(members, 'control.tar ▸ ./md5sums', null, true)).toBe(
+      'control.tar ▸ ./md5sums',
+    );
   });
 });

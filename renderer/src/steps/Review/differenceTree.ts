@@ -156,17 +156,53 @@ export function nextAwaitingDecision(
 }
 
 /**
+ * Whether a row is a difference that follows from others: one Countersign
+ * proved derived (an md5sums, a listing that differs only in sizes), or, in
+ * the provisional listing, a package's md5sums, which changes whenever one of
+ * its files does. Opening on it would show the consequence, not the cause.
+ */
+export function isDerived(row: TreeRow): boolean {
+  if (row.kind === 'node') return row.node.explainedBy !== null;
+  return /(^|\/)md5sums$/.test(row.member.path) && row.id.startsWith('control.tar');
+}
+
+/** The first difference to open on: one awaiting a decision, else one decided on its own. */
+function firstOwnDifference(rows: readonly TreeRow[]): string | null {
+  return (
+    rows.find(awaitsDecision)?.id ??
+    rows.find((row) => row.selectable && !isDerived(row))?.id ??
+    edgeSelection(rows, 'first')
+  );
+}
+
+/**
  * What to select when a review (re)loads: the current selection if it is
  * still there; for a member of the provisional view, the report's node for the
  * same path once the report is ready; else the first difference awaiting a
- * decision, else the first row that can be selected.
+ * decision, else the first decided on its own, else the first row that can be
+ * selected. A difference that only follows from others is kept only when the
+ * user chose it (`chosen`); picked automatically, the review goes to what it
+ * follows from instead, so it never opens on the consequence.
  */
 export function pickSelection(
   rows: readonly TreeRow[],
   current: string | null,
   previousMemberPath: string | null,
+  chosen = false,
 ): string | null {
-  if (current !== null && rows.some((row) => row.selectable && row.id === current)) return current;
+  const explanationOf = (row: TreeRow): string | null => {
+    if (chosen || !isDerived(row)) return row.id;
+    const firstCause = row.kind === 'node' ? row.node.explainedBy?.[0] : undefined;
+    return rows.some((candidate) => candidate.selectable && candidate.id === firstCause)
+      ? (firstCause ?? null)
+      : null;
+  };
+  const kept =
+    current === null ? undefined : rows.find((row) => row.selectable && row.id === current);
+  if (kept) {
+    const id = explanationOf(kept);
+    if (id !== null) return id;
+  }
   if (previousMemberPath !== null) {
     const same = rows.find(
       (row) =>
@@ -176,9 +212,10 @@ export function pickSelection(
           row.node.source2 === previousMemberPath ||
           row.id.endsWith(previousMemberPath)),
     );
-    if (same) return same.id;
+    const id = same ? explanationOf(same) : null;
+    if (id !== null) return id;
   }
-  return rows.find(awaitsDecision)?.id ?? edgeSelection(rows, 'first');
+  return firstOwnDifference(rows);
 }
 
 /** The separator of the names in a node id, from the artifact down. */
