@@ -1,4 +1,5 @@
 import { useDeferredValue, useMemo } from 'react';
+import { comparisonCounts } from '../../../../shared/artifactCounts';
 import type { CompareResult } from '../../../../shared/compare';
 import { DateTime } from '../../components/DateTime';
 import { UntrustedText } from '../../components/UntrustedText';
@@ -7,6 +8,7 @@ import { useCompareStore } from './compareStore';
 import { useUiStore } from '../../stores/uiStore';
 import { ArtifactGrid } from './ArtifactGrid';
 import { filterArtifacts, sortArtifacts } from './artifactTable';
+import { CiOnlyWarning } from './CiOnlyWarning';
 import { CompareVerdict } from './CompareVerdict';
 import { formatCount } from '../../format/count';
 import { RecordedSourceFacts } from './RecordedSourceFacts';
@@ -31,6 +33,8 @@ export function CompareResultView({ result, tag }: { result: CompareResult; tag:
     [sorted, statusFilter, deferredQuery],
   );
   const total = result.artifacts.length;
+  // The counts every step shows, from the rows themselves.
+  const counts = useMemo(() => comparisonCounts(result), [result]);
 
   return (
     <section
@@ -48,8 +52,9 @@ export function CompareResultView({ result, tag }: { result: CompareResult; tag:
       </div>
 
       <CompareVerdict result={result} />
+      <CiOnlyWarning result={result} onInspect={openReview} />
       <StatusFilterBar
-        summary={result.summary}
+        summary={counts}
         total={total}
         value={statusFilter}
         onChange={setStatusFilter}

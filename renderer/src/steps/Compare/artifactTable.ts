@@ -1,7 +1,8 @@
+import { comparisonCounts } from '../../../../shared/artifactCounts';
 import type {
   ArtifactComparison,
   ArtifactStatus,
-  ComparisonSummary,
+  CompareResult,
   DebIdentity,
 } from '../../../../shared/compare';
 
@@ -37,9 +38,9 @@ export function needsReview(row: ArtifactComparison): boolean {
   return row.status !== 'identical';
 }
 
-/** How many rows need review, from the result's counts. */
-export function countNeedingReview(summary: ComparisonSummary): number {
-  return summary.differs + summary.onlyCi + summary.onlyLocal;
+/** How many rows need review, counted as every step counts them (shared/artifactCounts). */
+export function countNeedingReview(result: Pick<CompareResult, 'artifacts'>): number {
+  return comparisonCounts(result).needsReview;
 }
 
 /** The Debian identity of a row, from whichever side has one (CI first). */

@@ -27,6 +27,6 @@ export function useComparisonState(): ComparisonState {
   useCompareLoad(verifiedTag);
   return useCompareStore((state) => {
     if (verifiedTag === null || state.tag !== verifiedTag || state.result === null) return 'none';
-    return countNeedingReview(state.result.summary) > 0 ? 'differs' : 'identical';
+    return countNeedingReview(state.result) > 0 ? 'differs' : 'identical';
   });
 }

@@ -29,9 +29,7 @@ export function ReviewArtifactList({
           Differing artifacts
         </h2>
         <span className="panel__count" data-testid="review-summary-count">
-          {summary.approved
-            ? 'All approved'
-            : `${formatCount(approved)} of ${formatCount(summary.artifacts.length)} approved`}
+          {`${formatCount(approved)} of ${formatCount(summary.artifacts.length)} approved`}
         </span>
       </div>
       <ul className="review-choices__list">

@@ -6,6 +6,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useReviewStore } from './reviewStore';
 import { useUiStore } from '../../stores/uiStore';
 import { OneSidedArtifact } from './OneSidedArtifact';
+import { CiOnlyArtifact } from './CiOnlyArtifact';
+import { OneSidedChoices, ReviewCounts } from './OneSidedChoices';
+import { rowsNeedingReview } from '../../../../shared/artifactCounts';
 import { ReviewArtifactList } from './ReviewArtifactList';
 import { pickArtifactKey } from './reviewChoices';
 import { ReviewWorkspace } from './ReviewWorkspace';
@@ -32,7 +35,10 @@ export function ReviewStep({
   const summaryLoading = useReviewStore((state) => state.summaryLoading);
   const loadSummary = useReviewStore((state) => state.loadSummary);
   const openArtifact = useReviewStore((state) => state.openArtifact);
-  const key = pickArtifactKey(summary, chosenKey);
+  // With nothing differing, what only one side has is still reviewed (CI-only first).
+  const key =
+    pickArtifactKey(summary, chosenKey) ??
+    (comparisons ? (rowsNeedingReview(comparisons)[0]?.key ?? null) : null);
   const comparison: ArtifactComparison | undefined =
     key === null ? undefined : comparisons?.find((artifact) => artifact.key === key);
   const oneSided = comparison !== undefined && comparison.status !== 'differs';
@@ -74,8 +80,16 @@ export function ReviewStep({
           </button>
         </div>
       ) : null}
-      {summary ? (
+      {comparisons ? <ReviewCounts comparisons={comparisons} /> : null}
+      {summary && summary.artifacts.length > 0 ? (
         <ReviewArtifactList summary={summary} selectedKey={key} onSelect={selectReviewArtifact} />
+      ) : null}
+      {comparisons ? (
+        <OneSidedChoices
+          comparisons={comparisons}
+          selectedKey={key}
+          onSelect={selectReviewArtifact}
+        />
       ) : null}
       {key === null ? (
         <div
@@ -86,6 +100,8 @@ export function ReviewStep({
             ? 'Reading where the review stands…'
             : 'No artifact differs: nothing to review.'}
         </div>
+      ) : oneSided && comparison.status === 'only-ci' ? (
+        <CiOnlyArtifact tag={tag} artifact={comparison} headingRef={heading} />
       ) : oneSided ? (
         <OneSidedArtifact artifact={comparison} headingRef={heading} />
       ) : (
