@@ -86,9 +86,10 @@ export type RecordedRelease = Pick<
 >;
 
 /**
- * The steps a release has finished, as its review folder records them. A
- * comparison that found nothing to review finishes Review too; a QA
- * verification finishes Verify only when it passed.
+ * The steps a release has finished, as its review folder records them, judged
+ * as the engine's `next` is: Review when every differing artifact is decided
+ * (none to decide after an identical comparison), Verify only when QA's
+ * verification passed.
  */
 export function finishedSteps(release: RecordedRelease | null): Set<StepId> {
   const done = new Set<StepId>();
@@ -96,12 +97,7 @@ export function finishedSteps(release: RecordedRelease | null): Set<StepId> {
   if (release.tagVerified) done.add('tag');
   if (release.rebuilt) done.add('rebuild');
   if (release.compared) done.add('compare');
-  const nothingToReview =
-    release.compared !== null && release.compared.differ + release.compared.onlyCi === 0;
-  if (
-    (release.reviewed !== null && release.reviewed.decided === release.reviewed.total) ||
-    nothingToReview
-  ) {
+  if (release.reviewed !== null && release.reviewed.decided >= release.reviewed.total) {
     done.add('review');
   }
   if (release.promoted) done.add('promote');
