@@ -136,7 +136,8 @@ async function compareAndRecord(
           report.signal,
         )
       : null;
-  const result = versionMismatch ? { ...compared, versionMismatch } : compared;
+  // Nothing compared is not "identical": CI did not publish this release at all.
+  const result = versionMismatch ? { ...compared, versionMismatch, identical: false } : compared;
   if (versionMismatch) report.log(versionMismatchSentence(versionMismatch));
   const savedTo = await recordComparison(reviewDir, result);
   report.log(
