@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `npm test`: installs what the tests need (Debian packages, as root), starts
 # what they need, then runs every check: format, lint (layering included),
-# both typecheck projects, the build, unit, component, integration and
-# end-to-end tests. `npm run check` (scripts/check.sh) is the cheap subset.
+# both typecheck projects, the build, the Electronegativity scan of the built
+# shell, unit, component, integration and end-to-end tests. `npm run check`
+# (scripts/check.sh) is the cheap subset.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
@@ -18,6 +19,8 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
 CHECK_TEST_REPORT=test-results/unit.json bash scripts/check.sh
 step "build"
 node scripts/build.mjs
+step "Electronegativity on the built shell (docs/security.md)"
+node scripts/electronegativity.mjs
 step "integration tests (real git, GnuPG, Docker, mmdebstrap)"
 npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-results/integration.json
 step "end-to-end tests (Playwright, Debian chromium, browser mode)"

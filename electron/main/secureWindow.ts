@@ -1,10 +1,13 @@
-import { BrowserWindow, session, shell } from 'electron';
+import { BrowserWindow, session } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy';
 
 /**
  * The app's one window, locked down: sandboxed, context-isolated, no Node,
- * a strict CSP, no navigation away, no new windows, no remote requests,
- * every permission request denied.
+ * a strict CSP, no navigation away, no new windows (middle-click's auxclick
+ * included), no remote requests, every permission request denied. Nothing is
+ * handed to shell.openExternal: the UI links to no outside page, and a page
+ * that asked for one would be asking the OS to open a URL it chose (see
+ * docs/security.md before adding any).
  */
 export function createSecureWindow(options: {
   preload: string;
@@ -45,16 +48,15 @@ export function createSecureWindow(options: {
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      // Middle-click fires auxclick, which can open a link in a new window; the
+      // window-open handler denies that too, and without the event the page never sees it.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.webContents.on('will-redirect', (event) => event.preventDefault());
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    // Links to documentation open in the user's browser, never inside the app.
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   window.once('ready-to-show', () => window.show());
   return window;
 }
