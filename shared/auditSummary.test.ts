@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeAuditEntry } from './auditSummary';
+import { groupedFingerprint, summarizeAuditEntry } from './auditSummary';
 
 describe('summarizeAuditEntry', () => {
   it('says in one line what each kind of entry records', () => {
@@ -31,5 +31,62 @@ describe('summarizeAuditEntry', () => {
     expect(summarizeAuditEntry({ kind: 'promotion', data: { tag: 5 } })).toBe(
       'promoted ? to ? (0 packages), publication ?',
     );
+  });
+
+  it('groups fingerprints in fours, and leaves anything else as it is', () => {
+    expect(groupedFingerprint('aaaabbbbccccddddeeeeffff0000111122223333')).toBe(
+      'AAAA BBBB CCCC DDDD EEEE FFFF 0000 1111 2222 3333',
+    );
+    expect(groupedFingerprint('not a key')).toBe('not a key');
+    expect(
+      summarizeAuditEntry({
+        kind: 'tag-verified',
+        data: {
+          tag: 'v1',
+          commit: 'c'.repeat(40),
+          signer: 'AAAABBBBCCCCDDDDEEEEFFFF0000111122223333',
+        },
+      }),
+    ).toBe(
+      'tag v1 verified at commit cccccccccccc…, signed by AAAA BBBB CCCC DDDD EEEE FFFF 0000 1111 2222 3333',
+    );
+  });
+
+  it('says what the signing refusals, withdrawals and adopted review folders record', () => {
+    const key = '0123456789ABCDEF0123456789ABCDEF01234567';
+    expect(
+      summarizeAuditEntry({
+        kind: 'signing-refused',
+        data: {
+          tag: 'v1',
+          withdraw: 'hello-doc',
+          signingKey: key,
+          reason: 'The passphrase is wrong.',
+        },
+      }),
+    ).toBe(
+      'signing the withdrawal of hello-doc refused with the release key 0123 4567 89AB CDEF 0123 4567 89AB CDEF 0123 4567: The passphrase is wrong.',
+    );
+    expect(
+      summarizeAuditEntry({
+        kind: 'withdrawal',
+        data: {
+          package: 'hello-doc',
+          versions: ['1.0.0'],
+          to: '/srv/apt-prod',
+          publication: 'p3',
+          signedBy: key,
+          reason: 'blocked after publication',
+        },
+      }),
+    ).toBe(
+      'withdrew hello-doc 1.0.0 from /srv/apt-prod, publication p3, signed by 0123 4567 89AB CDEF 0123 4567 89AB CDEF 0123 4567; reason: blocked after publication',
+    );
+    expect(
+      summarizeAuditEntry({
+        kind: 'review-folder-adopted',
+        data: { from: '/old/hello/v1', project: 'hello-1a2b' },
+      }),
+    ).toContain('adopted by the project hello-1a2b');
   });
 });

@@ -7,15 +7,33 @@ const short = (hash: unknown) => {
   return value ? `${value.slice(0, 12)}…` : '?';
 };
 const count = (value: unknown) => (Array.isArray(value) ? value.length : 0);
+/**
+ * A fingerprint in groups of four hex digits, as people read it aloud and
+ * GnuPG prints it; anything that is not a fingerprint is left as it is.
+ */
+export function groupedFingerprint(value: string): string {
+  const compact = value.replace(/\s+/g, '');
+  if (!/^[0-9A-Fa-f]{16,64}$/.test(compact)) return value;
+  return (compact.toUpperCase().match(/.{1,4}/g) ?? []).join(' ');
+}
+const fingerprint = (value: unknown) => {
+  const found = text(value);
+  return found ? groupedFingerprint(found) : null;
+};
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 type Summarize = (data: Record<string, unknown>) => string;
 
+const signedBy = (data: Record<string, unknown>) => {
+  const key = fingerprint(data.signedBy);
+  return key ? `, signed by ${key}` : '';
+};
+
 const SUMMARIES: Record<string, Summarize> = {
   'tag-verified': (data) =>
-    `tag ${text(data.tag) ?? '?'} verified at commit ${short(data.commit)}, signed by ${text(data.signer) ?? 'an unknown key'}`,
+    `tag ${text(data.tag) ?? '?'} verified at commit ${short(data.commit)}, signed by ${fingerprint(data.signer) ?? 'an unknown key'}`,
   'review-folder-adopted': (data) =>
-    `review folder ${text(data.from) ?? '?'} adopted by the project ${text(data.project) ?? '?'}`,
+    `review folder ${text(data.from) ?? '?'}, kept under the project's name by an earlier version, adopted by the project ${text(data.project) ?? '?'}`,
   'rebuild-started': (data) =>
     `rebuild of ${text(data.tag) ?? '?'} (${short(data.commit)}) started in ${text(data.image) ?? '?'}`,
   'rebuild-finished': (data) =>
@@ -27,15 +45,15 @@ const SUMMARIES: Record<string, Summarize> = {
   decision: (data) =>
     `${text(data.decision) ?? '?'} ${text(data.differenceId) ?? '?'} in ${text(data.name) ?? text(data.artifact) ?? '?'}${text(data.comment) ? `: ${text(data.comment)}` : ''}`,
   promotion: (data) =>
-    `promoted ${text(data.tag) ?? '?'} to ${text(data.to) ?? '?'} (${plural(count(data.packages), 'package')}), publication ${text(data.publication) ?? '?'}`,
+    `promoted ${text(data.tag) ?? '?'} to ${text(data.to) ?? '?'} (${plural(count(data.packages), 'package')}), publication ${text(data.publication) ?? '?'}${signedBy(data)}`,
   'signing-refused': (data) =>
-    `signing for ${text(data.tag) ?? '?'} refused: ${text(data.reason) ?? 'the release key did not unlock'}`,
+    `signing ${text(data.withdraw) ? `the withdrawal of ${text(data.withdraw)}` : `for ${text(data.tag) ?? '?'}`} refused with the release key ${fingerprint(data.signingKey) ?? fingerprint(data.key) ?? '?'}: ${text(data.reason) ?? 'the release key did not unlock'}`,
   'promotion-refused': (data) =>
     `promotion of ${text(data.tag) ?? '?'} to ${text(data.to) ?? '?'} refused: ${
       Array.isArray(data.blockers) ? data.blockers.map(String).join(' ') : '?'
     }`,
   withdrawal: (data) =>
-    `withdrew ${text(data.package) ?? '?'} ${Array.isArray(data.versions) ? data.versions.map(String).join(', ') : '?'} from ${text(data.to) ?? '?'}, publication ${text(data.publication) ?? '?'}: ${text(data.reason) ?? 'no reason given'}`,
+    `withdrew ${text(data.package) ?? '?'} ${Array.isArray(data.versions) ? data.versions.map(String).join(', ') : '?'} from ${text(data.to) ?? '?'}, publication ${text(data.publication) ?? '?'}${signedBy(data)}; reason: ${text(data.reason) ?? 'no reason given'}`,
   rollback: (data) =>
     `rolled ${text(data.to) ?? '?'} back from publication ${text(data.from) ?? '?'} to ${text(data.restored) ?? '?'}`,
   verification: (data) =>

@@ -43,7 +43,7 @@ export function createVerifyHandlers({
           if (keys.length > 0) throw error;
           throw new CountersignError(
             'NO_RELEASE_KEY',
-            'it cannot be checked here: this project holds no release key, whose public part checks it.',
+            'this project holds no release key to check it with (its public part is enough).',
           );
         });
         if (check.signed) {

@@ -3,12 +3,15 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { UntrustedText } from '../../components/UntrustedText';
 import { useVerifyStore } from './verifyStore';
 import { SignedHead } from './SignedHead';
-import { chainSummary } from './verifyText';
+import { Fingerprint } from '../../components/Fingerprint';
+import { timelineRows } from './historyTimeline';
+import { auditKindLabel, chainSummary } from './verifyText';
 
 /**
- * The release's history from its audit log, oldest first: who did what and
- * when, whether each line still links to the one before, and whether the head
- * signed at promotion still matches.
+ * The release's history from its audit log, newest first: who did what and
+ * when, whether each line still links to the one before, whether the head
+ * signed at the last publication still matches, and where it ends (entries
+ * above the mark were added since).
  */
 export function HistoryPanel({ tag }: { tag: string }) {
   const history = useVerifyStore((state) =>
@@ -69,34 +72,70 @@ export function HistoryPanel({ tag }: { tag: string }) {
           {history.items.length === 0 ? (
             <p data-testid="audit-empty">Nothing is recorded for this release yet.</p>
           ) : (
-            <ol className="qa-timeline" aria-label="Timeline" data-testid="audit-timeline">
-              {history.items.map((item) => (
-                <li
-                  key={item.line}
-                  className={`qa-entry${item.trusted ? '' : ' qa-entry--untrusted'}`}
-                  data-testid="audit-entry"
-                  data-kind={item.kind}
-                  data-trusted={item.trusted}
-                >
-                  <span className="qa-entry__when">
-                    <DateTime iso={item.at} />
-                  </span>
-                  <span className="qa-entry__kind">
-                    <UntrustedText text={item.kind} />
-                  </span>
-                  <span className="qa-entry__actor">
-                    by <UntrustedText text={item.actor} />
-                  </span>
-                  <span className="qa-entry__summary">
-                    <UntrustedText text={item.summary} />
-                  </span>
-                  {item.trusted ? null : (
-                    <span className="badge badge--failed qa-entry__mark">
-                      not trusted: after the break
+            <ol
+              className="qa-timeline"
+              reversed
+              aria-label="Timeline, newest first"
+              data-testid="audit-timeline"
+            >
+              {timelineRows(history).map((row) =>
+                row.kind === 'signed-head' ? (
+                  <li
+                    key="signed-head"
+                    className="qa-head-mark"
+                    data-testid="audit-head-mark"
+                    data-appended={row.appendedAfter}
+                  >
+                    <span className="qa-head-mark__title">
+                      ▲ Signed at the last publication
+                      {row.signedAt ? (
+                        <>
+                          , <DateTime iso={row.signedAt} />
+                        </>
+                      ) : null}
                     </span>
-                  )}
-                </li>
-              ))}
+                    <span className="qa-head-mark__text">
+                      {row.appendedAfter === 0
+                        ? "Nothing was added since: every entry below is covered by the release key's signature"
+                        : `${row.appendedAfter === 1 ? 'The entry above was' : 'Entries above were'} added since; every entry below is covered by the release key's signature`}
+                      {row.signedBy.map((fingerprint) => (
+                        <span key={fingerprint}>
+                          {' '}
+                          (<Fingerprint value={fingerprint} />)
+                        </span>
+                      ))}
+                      .
+                    </span>
+                  </li>
+                ) : (
+                  <li
+                    key={row.item.line}
+                    className={`qa-entry${row.item.trusted ? '' : ' qa-entry--untrusted'}${row.afterSignature ? ' qa-entry--unsigned' : ''}`}
+                    data-testid="audit-entry"
+                    data-kind={row.item.kind}
+                    data-trusted={row.item.trusted}
+                    data-after-signature={row.afterSignature}
+                  >
+                    <span className="qa-entry__when">
+                      <DateTime iso={row.item.at} />
+                    </span>
+                    <span className="qa-entry__kind">
+                      <UntrustedText text={auditKindLabel(row.item.kind)} />
+                    </span>
+                    <span className="qa-entry__actor">
+                      by <UntrustedText text={row.item.actor} />
+                    </span>
+                    <span className="qa-entry__summary">
+                      <UntrustedText text={row.item.summary} />
+                    </span>
+                    {row.item.trusted ? null : (
+                      <span className="badge badge--failed qa-entry__mark">
+                        not trusted: after the break
+                      </span>
+                    )}
+                  </li>
+                ),
+              )}
             </ol>
           )}
         </>

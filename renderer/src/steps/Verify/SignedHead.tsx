@@ -36,7 +36,7 @@ export function SignedHead({ head }: { head: AuditHistoryView['head'] }) {
         </>
       ) : (
         <>
-          does not verify: <UntrustedText text={head.problem ?? 'no reason given'} />
+          not verified: <UntrustedText text={head.problem ?? 'no reason given'} />
         </>
       )}
     </div>

@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import { DateTime } from '../../components/DateTime';
+import { Fingerprint } from '../../components/Fingerprint';
 import { UntrustedText } from '../../components/UntrustedText';
 import { useVerifyStore } from './verifyStore';
 import { AttestationChecks } from './AttestationChecks';
@@ -8,16 +9,22 @@ import { PackageTable } from './PackageTable';
 import { SuiteChecks } from './SuiteChecks';
 import { verdictSummary } from './verifyText';
 
-/** The last verification of this tag: the verdict, each suite's checks, its packages, attestations, stray files. */
+/**
+ * The last verification, when it was run without a review or against this
+ * tag's: the verdict, the keys it was checked with, each suite's checks, its
+ * packages, attestations, stray files.
+ */
 export function VerificationResult({
   tag,
   headingRef,
 }: {
-  tag: string;
+  tag: string | null;
   headingRef: RefObject<HTMLHeadingElement | null>;
 }) {
   const result = useVerifyStore((state) =>
-    state.verification.tag === tag ? state.verification.result : null,
+    state.verification.tag === null || state.verification.tag === tag
+      ? state.verification.result
+      : null,
   );
   if (result === null) return null;
   const verified = result.status === 'verified';
@@ -46,8 +53,18 @@ export function VerificationResult({
           <p className="verdict-banner__summary">{verdictSummary(result)}</p>
         </div>
       </div>
-      <p className="qa-result__where">
+      <p className="qa-result__where" data-testid="verify-repo-where">
         <UntrustedText text={result.root} /> checked <DateTime iso={result.checkedAt} />
+        {result.reviewDir === null ? ', without a review' : null}
+      </p>
+      <p className="qa-result__where" data-testid="verify-repo-keys">
+        Signatures checked with{' '}
+        {result.keys.map((fingerprint, index) => (
+          <span key={fingerprint}>
+            {index > 0 ? ', ' : null}
+            <Fingerprint value={fingerprint} />
+          </span>
+        ))}
       </p>
       {result.suites.map((suite) => (
         <div className="qa-suite" key={suite.suite} data-testid="verify-repo-suite">

@@ -11,13 +11,15 @@ function useVerifyTag(): string | null {
   const verifiedTag = useVerifiedTag();
   const running = useVerifyStore((state) => state.verification.running);
   const runningTag = useVerifyStore((state) => state.verification.tag);
-  return running ? runningTag : verifiedTag;
+  return running && runningTag !== null ? runningTag : verifiedTag;
 }
 
 /**
- * Step 6: QA's verification of what apt-prod serves, link by link from the
- * release key down to each package's review, and the release's history from
- * its audit log (read again each time the step opens and after each run).
+ * Step 6: QA's verification of what apt-prod (or any apt repository, by URL
+ * or folder) serves, link by link from a public key down to each package and,
+ * with the release verified in step 1, its review; and that release's history
+ * from its audit log, newest first (read again each time the step opens and
+ * after each run with the review).
  */
 export function VerifyStep() {
   const tag = useVerifyTag();
@@ -28,18 +30,11 @@ export function VerifyStep() {
     if (tag !== null) void load(tag);
   }, [tag, load]);
 
-  if (tag === null) {
-    return (
-      <div className="verdict-placeholder" data-testid="verify-repo-empty">
-        Nothing to verify: verify the tag first.
-      </div>
-    );
-  }
   return (
     <div className="qa-step">
       <VerifyRunPanel tag={tag} resultHeadingRef={resultHeading} />
       <VerificationResult tag={tag} headingRef={resultHeading} />
-      <HistoryPanel tag={tag} />
+      {tag !== null ? <HistoryPanel tag={tag} /> : null}
     </div>
   );
 }

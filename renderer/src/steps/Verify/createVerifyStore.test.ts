@@ -7,7 +7,7 @@ describe('createVerifyStore', () => {
   it('reads the release history again after each verification, which added a line to it', async () => {
     const { client, calls } = fakeClient();
     const store = createVerifyStore(client);
-    const verifying = store.getState().verification.verify('v1.0.0');
+    const verifying = store.getState().verification.verify({ tag: 'v1.0.0' });
     calls[0]?.answer({ ok: true, value: sampleVerification() });
     expect(await verifying).toBe(true);
 
@@ -22,7 +22,7 @@ describe('createVerifyStore', () => {
   it('leaves the history alone when the check could not run', async () => {
     const { client, calls } = fakeClient();
     const store = createVerifyStore(client);
-    const verifying = store.getState().verification.verify('v1.0.0');
+    const verifying = store.getState().verification.verify({ tag: 'v1.0.0' });
     calls[0]?.answer({
       ok: false,
       error: { code: 'NO_RELEASE_KEY', message: 'The project has no release key.' },

@@ -24,7 +24,7 @@ describe('createVerifyRunStore', () => {
     const { client, calls } = fakeClient();
     const verified = vi.fn();
     const store = createVerifyRunStore(client, { onVerified: verified });
-    const verifying = store.getState().verify('v1.0.0');
+    const verifying = store.getState().verify({ tag: 'v1.0.0' });
     expect(calls[0]).toMatchObject({ channel: 'verify:repo', request: { tag: 'v1.0.0' } });
     expect(store.getState()).toMatchObject({ running: true, tag: 'v1.0.0', result: null });
 
@@ -45,7 +45,7 @@ describe('createVerifyRunStore', () => {
   it('keeps a failed verdict as a result, not an error', async () => {
     const { client, calls } = fakeClient();
     const store = createVerifyRunStore(client);
-    const verifying = store.getState().verify('v1.0.0');
+    const verifying = store.getState().verify({ tag: 'v1.0.0' });
     const broken = samplePackage({
       status: 'failed',
       brokenLink: 'review',
@@ -67,7 +67,7 @@ describe('createVerifyRunStore', () => {
     const { client, calls } = fakeClient();
     const verified = vi.fn();
     const store = createVerifyRunStore(client, { onVerified: verified });
-    const verifying = store.getState().verify('v1.0.0');
+    const verifying = store.getState().verify({ tag: 'v1.0.0' });
     calls[0]?.answer({
       ok: false,
       error: { code: 'NO_RELEASE_KEY', message: 'The project has no release key.' },
@@ -85,12 +85,43 @@ describe('createVerifyRunStore', () => {
   it('runs one verification at a time, and a reset drops the answer still on its way', async () => {
     const { client, calls } = fakeClient();
     const store = createVerifyRunStore(client);
-    const first = store.getState().verify('v1.0.0');
-    expect(await store.getState().verify('v1.0.0')).toBe(false);
+    const first = store.getState().verify({ tag: 'v1.0.0' });
+    expect(await store.getState().verify({ tag: 'v1.0.0' })).toBe(false);
     expect(calls).toHaveLength(1);
     store.getState().reset();
     calls[0]?.answer({ ok: true, value: sampleVerification() });
     expect(await first).toBe(false);
     expect(store.getState()).toMatchObject({ running: false, tag: null, result: null });
+  });
+
+  it('verifies a repository by URL with a pasted key and no review, leaving the history alone', async () => {
+    const { client, calls } = fakeClient();
+    const verified = vi.fn();
+    const store = createVerifyRunStore(client, { onVerified: verified });
+    const request = {
+      repo: 'https://apt.example.org/prod',
+      keyring: { kind: 'armored' as const, text: 'KEY' },
+      suite: 'bookworm',
+    };
+    const verifying = store.getState().verify(request);
+    expect(calls[0]).toMatchObject({ channel: 'verify:repo', request });
+    expect(store.getState().tag).toBeNull();
+    calls[0]?.answer({ ok: true, value: sampleVerification() });
+    expect(await verifying).toBe(true);
+    expect(verified).not.toHaveBeenCalled();
+  });
+
+  it('keeps what QA typed in the form until the store is reset', () => {
+    const { client } = fakeClient();
+    const store = createVerifyRunStore(client);
+    store.getState().setForm({ repo: 'https://apt.example.org/prod' });
+    store.getState().setForm({ suite: 'bookworm' });
+    expect(store.getState().form).toMatchObject({
+      repo: 'https://apt.example.org/prod',
+      suite: 'bookworm',
+      useReview: true,
+    });
+    store.getState().reset();
+    expect(store.getState().form.repo).toBe('');
   });
 });

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { CountersignClient } from '../../../../shared/api';
-import type { RepositoryVerification } from '../../../../shared/verify';
+import type { RepositoryVerification, VerifyRepoRequest } from '../../../../shared/verify';
 import {
   createJobFollowSlice,
   JOB_IDLE,
@@ -8,16 +8,20 @@ import {
   jobSettled,
   type JobFollowSlice,
 } from '../../stores/jobFollowSlice';
+import { EMPTY_VERIFY_FORM, type VerifyForm } from './verifyForm';
 
 /** The verification's job ("verify-repo": signatures, indexes, package hashes) comes from the slice. */
 export interface VerificationState extends JobFollowSlice {
-  /** The release the last verification was checked against. */
+  /** The release whose review the last verification was checked against; null without one. */
   tag: string | null;
   /** What the last verification of this window found. */
   result: RepositoryVerification | null;
+  /** What QA typed: kept while the window lives, so moving between steps loses nothing. */
+  form: VerifyForm;
 
-  /** Checks apt-prod against the release key and this release's review; true when it answered. */
-  verify: (tag: string) => Promise<boolean>;
+  /** Checks the repository the request names (by default apt-prod); true when it answered. */
+  verify: (request: VerifyRepoRequest) => Promise<boolean>;
+  setForm: (patch: Partial<VerifyForm>) => void;
   reset: () => void;
 }
 
@@ -26,11 +30,16 @@ export interface VerificationOptions {
   onVerified?: (tag: string) => void;
 }
 
-const NOTHING_RUN = { tag: null, result: null, ...JOB_IDLE } satisfies Partial<VerificationState>;
+const NOTHING_RUN = {
+  tag: null,
+  result: null,
+  form: EMPTY_VERIFY_FORM,
+  ...JOB_IDLE,
+} satisfies Partial<VerificationState>;
 
 /**
- * Step 6, QA's check of apt-prod (verify:repo, with its progress from job
- * events of kind "verify-repo"). A failed verdict is a result, not an error:
+ * Step 6, QA's check of apt-prod or any apt repository (verify:repo, with its
+ * progress from job events of kind "verify-repo"), and the form that asks it. A failed verdict is a result, not an error:
  * an error means the check itself could not run. The Verify store's
  * `verification` slice; built from a client so tests can hand it a fake engine.
  */
@@ -45,16 +54,20 @@ export function createVerificationSlice(
     ...followJob(set, get, store),
     ...NOTHING_RUN,
 
-    async verify(tag) {
+    async verify(request) {
       if (get().running) return false;
       const ticket = generation;
+      const tag = request.tag ?? null;
       set({ ...JOB_STARTED, tag, result: null });
-      const outcome = await client.invoke('verify:repo', { tag });
+      const outcome = await client.invoke('verify:repo', request);
       if (ticket !== generation) return false;
       set({ ...jobSettled(outcome), ...(outcome.ok ? { result: outcome.value } : {}) });
-      if (outcome.ok) options.onVerified?.(tag);
+      // Only a run with the release's review adds a line to its audit log.
+      if (outcome.ok && tag !== null) options.onVerified?.(tag);
       return outcome.ok;
     },
+
+    setForm: (patch) => set((state) => ({ form: { ...state.form, ...patch } })),
 
     reset() {
       generation += 1;

@@ -32,7 +32,11 @@ export function verdictSummary(result: RepositoryVerification): string {
   if (suites === 0) return 'apt-prod has no suite to verify: nothing is published.';
   if (result.status === 'verified') {
     const attested = result.attestations ? ', and its attestations verify' : '';
-    return `Every link holds for ${plural(packages, 'package', 'packages')} in ${plural(suites, 'suite', 'suites')}, from the release key to the review${attested}.`;
+    const reach =
+      result.reviewDir === null
+        ? "from the keyring's signature to each package's bytes (no review was given)"
+        : 'from the release key to the review';
+    return `Every link holds for ${plural(packages, 'package', 'packages')} in ${plural(suites, 'suite', 'suites')}, ${reach}${attested}.`;
   }
   const parts: string[] = [];
   if (failed > 0) parts.push(`${plural(failed, 'package', 'packages')} of ${packages} failed`);
@@ -59,4 +63,25 @@ export function chainSummary(chain: AuditChainState): string {
 export function headState(head: AuditHistoryView['head']): 'verified' | 'failed' | 'unsigned' {
   if (head === null) return 'unsigned';
   return head.verified ? 'verified' : 'failed';
+}
+
+const KIND_LABELS: Record<string, string> = {
+  'tag-verified': 'Tag verified',
+  'review-folder-adopted': 'Review folder adopted',
+  'rebuild-started': 'Rebuild started',
+  'rebuild-finished': 'Rebuild finished',
+  compare: 'Compared',
+  decision: 'Decision',
+  promotion: 'Promoted',
+  'promotion-refused': 'Promotion refused',
+  'signing-refused': 'Signing refused',
+  withdrawal: 'Withdrawn',
+  rollback: 'Rolled back',
+  verification: 'QA verification',
+  'attestations-exported': 'Attestations exported',
+};
+
+/** An audit entry's kind as people say it; a kind this window does not know is shown as written. */
+export function auditKindLabel(kind: string): string {
+  return KIND_LABELS[kind] ?? kind;
 }
