@@ -202,6 +202,9 @@ describe('a package blocked after it was published', () => {
       expect(checked.map((pkg) => [pkg.package, pkg.status])).toEqual([
         ['countersign-hello', 'verified'],
       ]);
+      // The withdrawn .deb and the earlier indexes' by-hash copies stay for rollback: expected, not extra.
+      expect(qa.extraFiles).toEqual([]);
+      expect(qa.status).toBe('verified');
     });
 
     it('is no longer offered by apt in a Debian container after apt-get update', async () => {

@@ -35,6 +35,8 @@
  * Every write step passes a named checkpoint; publish.integration.test.ts
  * kills a child at each one and checks apt still accepts apt-prod.
  */
+/** Where apt-prod keeps its publications (each with its own signed dists/), for readers that check them. */
+export { PUBLICATIONS_DIR } from './prodPaths';
 export { planPublication } from './planPublication';
 export { publish } from './publish';
 export { rollbackPublication } from './rollbackPublication';

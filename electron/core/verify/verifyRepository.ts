@@ -18,6 +18,7 @@ import { checkPublishedAttestations } from './checkPublishedAttestations';
 import { checkSuiteIndexes } from './checkSuiteIndexes';
 import { checkSuiteSignatures } from './checkSuiteSignatures';
 import { listServedFiles, releaseFilesOf, unreferencedFiles } from './extraFiles';
+import { filesKeptForRollback } from './keptForRollback';
 import { hashPackageFiles } from './hashPackageFiles';
 import { judgePackage } from './judgePackage';
 import { readReviewEvidence, type ReviewEvidence } from './reviewEvidence';
@@ -169,6 +170,17 @@ export async function verifyRepository(
   if (everySuite) {
     report?.log('looking for files nothing references in pool/ and dists/');
     extraFiles = unreferencedFiles(await listServedFiles(root), referenced);
+    if (extraFiles.length > 0) {
+      // An earlier publication's files stay for rollback: expected, when its Release verifies.
+      const kept = await filesKeptForRollback(root, suites, keys, now, signal);
+      const forRollback = extraFiles.filter((file) => kept.has(file));
+      if (forRollback.length > 0) {
+        report?.log(
+          `${forRollback.length} file(s) kept so apt-prod can roll back to an earlier publication`,
+        );
+      }
+      extraFiles = extraFiles.filter((file) => !kept.has(file));
+    }
   }
 
   let attestations: AttestationsCheck | null = null;
