@@ -39,7 +39,7 @@ function reviewEvidence(
   }
   if (row.status === 'only-ci') {
     return {
-      evidence: `only CI built it: ${CI_ONLY_PHRASE}`,
+      evidence: CI_ONLY_PHRASE,
       refusal: {
         code: 'NOT_REBUILT',
         message: `${capitalised(CI_ONLY_PHRASE)}: the tagged source does not build this package, so nothing vouches for its bytes. No review decision approves it; it is never promoted.`,

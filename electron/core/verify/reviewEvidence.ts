@@ -78,7 +78,7 @@ export async function readReviewEvidence(reviewDir: string): Promise<ReviewEvide
     } else {
       verdict = {
         approved: false,
-        why: `only CI built it, ${CI_ONLY_PHRASE}: nothing vouches for it (${row.name})`,
+        why: `${CI_ONLY_PHRASE}: nothing vouches for it (${row.name})`,
       };
     }
     // The same bytes under two rows: one approval is enough.
