@@ -17,7 +17,7 @@ export function RecordedSourceFacts({
   const { repository, skipped } = source;
   return (
     <section className="facts" data-testid={testId}>
-      <h4 className="facts__title">{title}</h4>
+      <h3 className="facts__title">{title}</h3>
       <dl className="facts__list">
         <dt>Kind</dt>
         <dd>{SOURCE_KIND_LABEL[source.kind]}</dd>
