@@ -3,6 +3,7 @@ import { usePromoteStore } from './promoteStore';
 import { useReleaseStore } from '../../stores/releaseStore';
 import { PublicationSummary } from './PublicationSummary';
 import { RollbackControl } from './RollbackControl';
+import { WithdrawControl } from './WithdrawControl';
 
 /**
  * Where the release goes: from apt-test to apt-prod, and what apt-prod serves
@@ -73,6 +74,7 @@ export function PublicationRoute({ tag }: { tag: string }) {
       {plan && !resultShown && plan.current ? (
         <RollbackControl tag={tag} previous={plan.previous} />
       ) : null}
+      {plan?.current ? <WithdrawControl tag={tag} /> : null}
     </section>
   );
 }
