@@ -5,7 +5,8 @@ set -euo pipefail
 # dpkg-dev, apt-utils, zip, xz-utils and python3 make the real .debs, repositories and
 # hostile archives the compare tests read.
 # diffoscope-minimal explains differences in step 4.
-packages=(git gnupg chromium fonts-dejavu-core docker.io mmdebstrap dpkg-dev apt-utils zip unzip xz-utils python3 diffoscope-minimal)
+# in-toto (in-toto-verify) and apt-transport-in-toto judge the in-toto layouts and links we write.
+packages=(git gnupg chromium fonts-dejavu-core docker.io mmdebstrap dpkg-dev apt-utils zip unzip xz-utils python3 diffoscope-minimal in-toto apt-transport-in-toto)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
