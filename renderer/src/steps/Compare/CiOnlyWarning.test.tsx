@@ -83,6 +83,19 @@ describe('CiOnlyWarning', () => {
     expect(container.textContent).toBe('');
   });
 
+  it('lists the first twenty and counts the rest, so 10,000 rows stay quick', () => {
+    const [, , onlyCi] = DEMO_ROWS;
+    const many = Array.from({ length: 25 }, (_, index) => ({
+      ...onlyCi!,
+      key: `deb:extra-${index}`,
+      name: `extra-${index}.deb`,
+    }));
+    render(<CiOnlyWarning result={result(many)} onInspect={vi.fn()} />);
+    expect(screen.getAllByTestId('ci-only-item')).toHaveLength(20);
+    expect(screen.getByTestId('ci-only-more').textContent).toContain('5 more');
+    expect(screen.getByTestId('ci-only-warning').getAttribute('data-count')).toBe('25');
+  });
+
   it('shows a hostile package name as text', () => {
     const hostile = '<img src=x onerror="alert(1)">.deb';
     const [, , onlyCi] = DEMO_ROWS;

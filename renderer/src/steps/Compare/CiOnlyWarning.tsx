@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { CI_ONLY_PHRASE } from '../../../../shared/artifactCounts';
 import type { CompareResult } from '../../../../shared/compare';
 import { Sha } from '../../components/Sha';
@@ -5,13 +6,16 @@ import { UntrustedText } from '../../components/UntrustedText';
 import { formatByteSize } from '../../format/byteSize';
 import { formatCount } from '../../format/count';
 
+/** Listed here at most; the table's "only in CI" filter shows them all. */
+export const CI_ONLY_LISTED = 20;
+
 /**
  * What only CI built, raised as the supply-chain warning it is rather than
  * one status among four: a package CI published that the tagged source does
  * not build may have been slipped into CI's build. Each is listed with the way
  * to inspect what it holds.
  */
-export function CiOnlyWarning({
+export const CiOnlyWarning = memo(function CiOnlyWarning({
   result,
   onInspect,
 }: {
@@ -21,6 +25,7 @@ export function CiOnlyWarning({
   const rows = result.artifacts.filter((row) => row.status === 'only-ci');
   if (rows.length === 0) return null;
   const one = rows.length === 1;
+  const listed = rows.slice(0, CI_ONLY_LISTED);
   return (
     <section
       className="ci-only-warning"
@@ -42,7 +47,7 @@ export function CiOnlyWarning({
         who added {one ? 'it' : 'them'} to CI before trusting anything else CI published.
       </p>
       <ul className="ci-only-warning__list">
-        {rows.map((row) => {
+        {listed.map((row) => {
           const deb = row.ci?.deb;
           return (
             <li
@@ -79,6 +84,11 @@ export function CiOnlyWarning({
           );
         })}
       </ul>
+      {rows.length > listed.length ? (
+        <p className="ci-only-warning__text" data-testid="ci-only-more">
+          {formatCount(rows.length - listed.length)} more: show them with “only in CI” below.
+        </p>
+      ) : null}
     </section>
   );
-}
+});

@@ -3,6 +3,7 @@ import { artifactCounts, countsSentence } from '../../../../shared/artifactCount
 import type { ArtifactComparison } from '../../../../shared/compare';
 import { UntrustedText } from '../../components/UntrustedText';
 import { formatCount } from '../../format/count';
+import { REVIEW_LIST_LIMIT } from './reviewChoices';
 
 /** How many of the release's artifacts need review, as Compare says it: one count for both steps. */
 export function ReviewCounts({ comparisons }: { comparisons: readonly ArtifactComparison[] }) {
@@ -20,6 +21,7 @@ export function ReviewCounts({ comparisons }: { comparisons: readonly ArtifactCo
   );
 }
 
+/** The first rows of a kind, plus the selected one when it lies beyond them; the Compare table has them all. */
 function Choices({
   rows,
   selectedKey,
@@ -31,25 +33,36 @@ function Choices({
   onSelect: (key: string) => void;
   testId: string;
 }) {
+  const listed = rows.slice(0, REVIEW_LIST_LIMIT);
+  const selected = rows.find((row) => row.key === selectedKey);
+  if (selected && !listed.includes(selected)) listed.push(selected);
+  const unlisted = rows.length - listed.length;
   return (
-    <ul className="review-choices__list">
-      {rows.map((row) => (
-        <li key={row.key}>
-          <button
-            type="button"
-            className={`review-choice review-choice--${row.status}`}
-            aria-current={row.key === selectedKey ? 'true' : undefined}
-            data-testid={testId}
-            data-key={row.key}
-            onClick={() => onSelect(row.key)}
-          >
-            <span className="review-choice__name">
-              <UntrustedText text={row.name} />
-            </span>
-          </button>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="review-choices__list">
+        {listed.map((row) => (
+          <li key={row.key}>
+            <button
+              type="button"
+              className={`review-choice review-choice--${row.status}`}
+              aria-current={row.key === selectedKey ? 'true' : undefined}
+              data-testid={testId}
+              data-key={row.key}
+              onClick={() => onSelect(row.key)}
+            >
+              <span className="review-choice__name">
+                <UntrustedText text={row.name} />
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {unlisted > 0 ? (
+        <p className="review-choices__more">
+          {formatCount(unlisted)} more are listed in the Compare step; choose one there.
+        </p>
+      ) : null}
+    </>
   );
 }
 
