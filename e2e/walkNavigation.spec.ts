@@ -100,6 +100,7 @@ testWithoutCi.describe('Moving through a release (browser mode)', () => {
         await page.setViewportSize(size);
         await page.goto(app.url);
         await expect(page.getByTestId('project-name')).toHaveText(demo.projectName);
+        await expect(page.getByLabel('Tag name')).toHaveValue(demo.tags.release);
         await page.getByTestId('verify-button').click();
         await expect(page.getByTestId('tag-verdict')).toHaveAttribute('data-verdict', 'verified');
 
