@@ -156,10 +156,17 @@ test.describe('Step 6, Verify (browser mode against `countersign serve`)', () =>
     const kinds = await Promise.all(
       entries.map(async (entry) => (await entry.getAttribute('data-kind')) ?? ''),
     );
+    // Newest first: each kind's latest entry comes before the entries of the kinds recorded before it.
     const firstAt = HISTORY.map((kind) => kinds.indexOf(kind));
     expect(firstAt, `timeline ${kinds.join(', ')}`).not.toContain(-1);
-    expect(firstAt).toEqual([...firstAt].sort((a, b) => a - b));
-    expect(kinds.at(-1)).toBe('verification');
+    expect(firstAt).toEqual([...firstAt].sort((a, b) => b - a));
+    expect(kinds[0]).toBe('verification');
+    // The signed head's end is marked: QA's verification above it, the promotion's entries below.
+    const mark = page.getByTestId('audit-head-mark');
+    await expect(mark).toContainText('The entry above was added since');
+    await expect(
+      page.locator('[data-testid="audit-entry"][data-kind="verification"]'),
+    ).toHaveAttribute('data-after-signature', 'true');
     await expect(page.locator('[data-testid="audit-entry"][data-trusted="false"]')).toHaveCount(0);
     await expect(page.getByTestId('audit-chain')).toHaveAttribute('data-intact', 'true');
     await expect(page.getByTestId('audit-chain')).toContainText('Intact');
