@@ -54,7 +54,9 @@ describe('statusText', () => {
         notice: 'The audit log is broken at line 4.',
       }),
     );
-    expect(text).toContain('compared: 2 identical, 1 only in CI, 1 only local · nothing to review');
+    expect(text).toContain(
+      'compared: 2 identical, ⚠ 1 only in CI, 1 only in the rebuild · nothing to review',
+    );
     expect(text).toContain('verification FAILED 2026-12-02');
     expect(text.split('\n').at(-1)).toBe('    ! The audit log is broken at line 4.');
   });

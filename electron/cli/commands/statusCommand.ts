@@ -22,8 +22,8 @@ function stepPhrases(state: ReleaseState): string[] {
         compared.differ > 0
           ? `${compared.differ} ${compared.differ === 1 ? 'differs' : 'differ'}`
           : '',
-        compared.onlyCi > 0 ? `${compared.onlyCi} only in CI` : '',
-        compared.onlyLocal > 0 ? `${compared.onlyLocal} only local` : '',
+        compared.onlyCi > 0 ? `⚠ ${compared.onlyCi} only in CI` : '',
+        compared.onlyLocal > 0 ? `${compared.onlyLocal} only in the rebuild` : '',
       ].filter(Boolean)
     : [];
   return [

@@ -25,12 +25,20 @@ describe('releaseBadges', () => {
     expect(badges.map(({ label }) => label)).toEqual([
       'Verified',
       'Reproducible',
-      '3 identical, 1 differs, 1 on one side',
+      '3 identical, 1 differs, ⚠ 1 only in CI',
       '1 of 1 decided',
       'Promoted 2026-12-02',
       'Verified 2026-12-02',
     ]);
-    expect(badges.every(({ tone }) => tone === 'done')).toBe(true);
+    // A package only CI built is the warning: its badge is a problem, every other one done.
+    expect(badges.map(({ tone }) => tone)).toEqual([
+      'done',
+      'done',
+      'problem',
+      'done',
+      'done',
+      'done',
+    ]);
     expect(badges[4]?.detail).toBe('Promoted 2026-12-02 10:00:00 UTC to /srv/apt-prod');
   });
 

@@ -30,9 +30,9 @@ export function releaseBadges(release: ReleaseState): StepBadge[] {
     ? [
         `${compared.identical} identical`,
         compared.differ > 0 ? plural(compared.differ, 'differs', 'differ') : '',
-        compared.onlyCi + compared.onlyLocal > 0
-          ? `${compared.onlyCi + compared.onlyLocal} on one side`
-          : '',
+        // Built by CI from no source the rebuild made: the warning this tool exists for.
+        compared.onlyCi > 0 ? `⚠ ${compared.onlyCi} only in CI` : '',
+        compared.onlyLocal > 0 ? `${compared.onlyLocal} only in the rebuild` : '',
       ]
         .filter(Boolean)
         .join(', ')
@@ -64,7 +64,7 @@ export function releaseBadges(release: ReleaseState): StepBadge[] {
           step: 'compare',
           label: comparedLabel,
           detail: `Compared ${formatUtc(compared.at)}: ${compared.identical} identical, ${compared.differ} differ, ${compared.onlyCi} only in CI, ${compared.onlyLocal} only in the rebuild`,
-          tone: 'done',
+          tone: compared.onlyCi > 0 ? 'problem' : 'done',
         }
       : pending('compare', 'Not compared'),
     !reviewed
