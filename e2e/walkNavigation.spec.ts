@@ -43,7 +43,7 @@ testWithoutCi.describe('Moving through a release (browser mode)', () => {
       // Verified: step 1 is marked done in words, and offers the next step.
       await page.getByTestId('verify-button').click();
       await expect(page.getByTestId('tag-verdict')).toHaveAttribute('data-verdict', 'verified');
-      await expect(page.getByRole('tab', { name: 'Tag, done' })).toBeVisible();
+      await expect(page.getByRole('tab', { name: /^Tag\s*Done/ })).toBeVisible();
       const next = page.getByTestId('next-step-button');
       await expect(next).toHaveText(/^Next: Rebuild/);
       await snapshotBothThemes(page, testInfo, '02-tag-done-next');
@@ -57,7 +57,7 @@ testWithoutCi.describe('Moving through a release (browser mode)', () => {
       await expect(page.getByTestId('step-rebuild')).toHaveAttribute('aria-selected', 'true');
       await expectLaterSteps(page, true);
       await expect(page.getByTestId('rebuild-tag')).toHaveText(release);
-      await expect(page.getByRole('tab', { name: 'Tag, done' })).toBeVisible();
+      await expect(page.getByRole('tab', { name: /^Tag\s*Done/ })).toBeVisible();
       await snapshotBothThemes(page, testInfo, '03-reloaded-release-kept');
 
       // An outsider's tag is refused, for that tag only: the verified release stays open.
@@ -211,7 +211,7 @@ testWithApprovedRelease.describe(
         );
 
         // Step 5 is marked done and leads on to step 6.
-        await expect(page.getByRole('tab', { name: 'Promote, done' })).toBeVisible();
+        await expect(page.getByRole('tab', { name: /^Promote\s*Done/ })).toBeVisible();
         await expect(page.getByTestId('next-step-button')).toHaveText(/^Next: Verify/);
         await snapshotBothThemes(page, testInfo, '08-promote-result-first');
 
@@ -232,7 +232,7 @@ testWithApprovedRelease.describe(
         // A reload keeps the published release, on the same step.
         await page.reload();
         await expect(page.getByTestId('step-promote')).toHaveAttribute('aria-selected', 'true');
-        await expect(page.getByRole('tab', { name: 'Promote, done' })).toBeVisible();
+        await expect(page.getByRole('tab', { name: /^Promote\s*Done/ })).toBeVisible();
         await expect(page.getByTestId('step-verify')).not.toHaveAttribute('aria-disabled', 'true');
         await expect(page.getByTestId('promote-nothing-left')).toBeVisible({ timeout: 60_000 });
         await snapshotBothThemes(page, testInfo, '10-promote-after-reload');

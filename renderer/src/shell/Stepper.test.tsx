@@ -25,10 +25,10 @@ describe('Stepper', () => {
   it('opens the steps a recorded release allows and marks its finished steps in words', () => {
     recordedRelease();
     render(<Stepper />);
-    expect(screen.getByRole('tab', { name: 'Rebuild, done' }).getAttribute('aria-disabled')).toBe(
+    expect(screen.getByRole('tab', { name: /^Rebuild\s*Done/ }).getAttribute('aria-disabled')).toBe(
       null,
     );
-    expect(screen.getByRole('tab', { name: 'Verify, done' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: /^Verify\s*Done/ })).toBeTruthy();
     expect(screen.getByTestId('step-promote').textContent).toContain('✓');
   });
 

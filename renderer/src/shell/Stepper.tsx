@@ -58,7 +58,7 @@ export function useStepContext(): StepContext {
 
 /**
  * The six steps of a release as a tablist, each finished one marked by a tick
- * and its name ("Rebuild, done"), never by colour alone. Arrow keys, Home and End move focus
+ * and its name ("Rebuild Done · …": the visible text is the whole name, as axe asks), never by colour alone. Arrow keys, Home and End move focus
  * between steps (unavailable ones too, so their state can be discovered);
  * Enter or Space opens an available step. Tab leaves the list. Rebuild and
  * Compare open once the chosen tag is verified, Review once its comparison
@@ -111,7 +111,6 @@ export function Stepper() {
               role="tab"
               id={stepTabId(step.id)}
               className={`stepper__step${done ? ' stepper__step--done' : ''}`}
-              aria-label={done ? `${step.label}, done` : undefined}
               aria-selected={selected}
               aria-controls={selected && panelShown ? STEP_PANEL_ID : undefined}
               aria-disabled={availability.available ? undefined : true}
@@ -131,7 +130,7 @@ export function Stepper() {
                 {done ? '✓' : index + 1}
               </span>
               <span className="stepper__text">
-                <span className="stepper__label">{step.label}</span>
+                <span className="stepper__label">{step.label}</span>{' '}
                 <span className="stepper__hint" id={hintId}>
                   {availability.available
                     ? done

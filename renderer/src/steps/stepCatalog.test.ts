@@ -20,8 +20,9 @@ const context = (overrides: Partial<StepContext> = {}): StepContext => ({
 });
 
 describe('stepAvailability', () => {
-  it('opens the rebuild, the comparison, the promotion and the verification only once the tag is verified', () => {
-    for (const id of ['rebuild', 'compare', 'promote', 'verify']) {
+  it('opens the rebuild, the comparison and the promotion only once the tag is verified; Verify always', () => {
+    expect(stepAvailability(step('verify'), context())).toEqual({ available: true });
+    for (const id of ['rebuild', 'compare', 'promote']) {
       expect(stepAvailability(step(id), context())).toEqual({
         available: false,
         reason: VERIFY_TAG_FIRST,

@@ -2,9 +2,10 @@ import type { ReleaseState } from '../../../shared/releases';
 
 /**
  * The release walk, in order. Only the steps whose engine exists are available;
- * Rebuild, Compare, Promote and Verify once the tag is verified (`needs: 'verified-tag'`;
+ * Rebuild, Compare and Promote once the tag is verified (`needs: 'verified-tag'`;
  * Promote's own gate says what else is missing), and Review once a comparison
- * found something to review (`needs: 'differences'`).
+ * found something to review (`needs: 'differences'`). Verify is always open: QA checks
+ * any apt-prod by URL and public key, a release's review being optional context.
  */
 export const STEPS = [
   { id: 'tag', label: 'Tag', purpose: 'Check who signed the release tag', available: true },
@@ -40,8 +41,8 @@ export const STEPS = [
     id: 'verify',
     label: 'Verify',
     purpose: 'Trace every published file',
+    // QA verifies any apt-prod by URL and public key: a release's review is context, not a need.
     available: true,
-    needs: 'verified-tag',
   },
 ] as const;
 
@@ -107,6 +108,8 @@ export function finishedSteps(release: RecordedRelease | null): Set<StepId> {
 
 /** The step after this one that can be opened now, skipping any that cannot (Review when nothing differs). */
 export function nextOpenStep(current: StepId, context: StepContext): StepInfo | null {
+  // The walk goes on only from a verified tag; Verify's being always open is for QA, not a next step.
+  if (!context.tagVerified) return null;
   const index = STEPS.findIndex((step) => step.id === current);
   return STEPS.slice(index + 1).find((step) => stepAvailability(step, context).available) ?? null;
 }
