@@ -9,8 +9,9 @@ import { useRebuildTag } from './useRebuildTag';
 /** What will be rebuilt, from what, and the button that starts it. */
 export function RebuildForm() {
   const tag = useRebuildTag();
+  // This release's own verdict, not the one on screen: another tag tried since may have been refused.
   const commit = useReleaseStore((state) =>
-    state.verdict?.tagName === tag ? (state.verdict?.commit ?? null) : null,
+    tag === null ? null : (state.verdicts[tag]?.commit ?? null),
   );
   const setup = useReleaseStore((state) => state.project?.rebuild ?? null);
   const checkReproducible = useRebuildStore((state) => state.checkReproducible);
