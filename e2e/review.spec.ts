@@ -140,8 +140,13 @@ test.describe('Step 4, Review (browser mode against `countersign serve`)', () =>
     await snapshot(page, testInfo, '03-review-approved');
 
     // The decision is in the audit log: a fresh page shows it.
+    // A reload brings the release back as its review folder records it: the tag needs no typing again.
     await page.reload();
-    await openReview(page, tag, { package: 'countersign-hello-doc' });
+    await expect(page.getByTestId('step-review')).toHaveAttribute('aria-selected', 'true');
+    await page.getByTestId('step-compare').click();
+    const row = page.locator('[data-testid="compare-row"][data-package="countersign-hello-doc"]');
+    await row.getByRole('button', { name: 'Review differences' }).click();
+    await expect(page.getByTestId('review-artifact-name')).toContainText('countersign-hello-doc');
     await expect(report).toHaveAttribute('data-state', 'ready');
     await expect(verdict).toHaveAttribute('data-verdict', 'approved');
     await page.getByTestId('review-count-accepted').click();
