@@ -257,3 +257,25 @@ test.describe('Step 1, Tag (browser mode against `countersign serve`)', () => {
     );
   });
 });
+
+test.describe('Step 1, a secret key where a public one belongs (browser mode)', () => {
+  test('refuses the release private key pasted into the trust list, saying why, and keeps nothing', async ({
+    page,
+    app,
+    demo,
+  }, testInfo) => {
+    await page.goto(app.url);
+    await expect(page.getByTestId('trusted-signer')).toHaveCount(1);
+    const secret = await readFile(`${demo.dir}/keys/release-key.asc`, 'utf8');
+    expect(secret).toContain('PRIVATE KEY BLOCK');
+    await page.locator('#import-signer-key').fill(secret);
+    await page.getByTestId('import-signer').click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toHaveAttribute('data-code', 'INVALID_KEY');
+    await expect(alert).toContainText('secret key should never be pasted');
+    await expect(page.getByTestId('trusted-signer')).toHaveCount(1);
+    await snapshot(page, testInfo, '01-secret-key-refused');
+    // Nothing of it reached project.json.
+    expect(await readFile(demo.projectFile, 'utf8')).not.toContain('PRIVATE KEY');
+  });
+});
