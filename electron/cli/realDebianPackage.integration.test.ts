@@ -24,8 +24,9 @@ const VERSION = '2.1.0-1';
 const PACKAGE = 'tree_2.1.0-1_amd64.deb';
 
 /** The differences docs/real-packages.md explains ("Why tree differs"), as review --list names them. */
+// The .deb's own file list differs only in the sizes of data.tar.xz, whose differences are
+// listed: it follows from them (decided with them), so it is not one to decide on its own.
 const DOCUMENTED_DIFFERENCES = [
-  `${PACKAGE} ▸ file list`,
   `${PACKAGE} ▸ data.tar.xz ▸ data.tar ▸ file list`,
   `${PACKAGE} ▸ data.tar.xz ▸ data.tar ▸ ./usr/bin/tree`,
   `${PACKAGE} ▸ data.tar.xz ▸ data.tar ▸ ./usr/bin/tree ▸ readelf --wide --notes {}`,
