@@ -33,6 +33,8 @@ import {
   runRebuildRequestSchema,
 } from './rebuild';
 import {
+  approveArtifactRequestSchema,
+  approveArtifactResultSchema,
   artifactReviewSchema,
   decideRequestSchema,
   diffPageRequestSchema,
@@ -53,6 +55,7 @@ import {
   withdrawalResultSchema,
   runPromotionRequestSchema,
 } from './promote';
+import { importReviewerKeyRequestSchema, reviewerKeyInfoSchema } from './reviewers';
 import { importReleaseKeyRequestSchema, releaseKeyInfoSchema } from './signing';
 import { importSignerRequestSchema, removeSignerRequestSchema } from './signers';
 import { tagVerdictSchema, verifyTagRequestSchema } from './tags';
@@ -193,6 +196,28 @@ export const channels = {
   'review:inspectArtifact': {
     request: inspectArtifactRequestSchema.strict(),
     response: artifactContentsSchema,
+  },
+  /**
+   * Approves, signed by this machine's reviewer key, a whole artifact
+   * identical to the rebuild: what a review policy's identicalThreshold counts.
+   */
+  'review:approveArtifact': {
+    request: approveArtifactRequestSchema.strict(),
+    response: approveArtifactResultSchema,
+  },
+  /** This machine's reviewer key (never its secret part), or null when none is imported. */
+  'reviewer:current': {
+    request: z.object({}).strict(),
+    response: reviewerKeyInfoSchema.nullable(),
+  },
+  /**
+   * Imports this machine's reviewer key into the app's data folder, still
+   * encrypted: refused when unprotected, weak, unable to sign, expired,
+   * revoked, or the project's release key.
+   */
+  'reviewer:importKey': {
+    request: importReviewerKeyRequestSchema.strict(),
+    response: reviewerKeyInfoSchema,
   },
   /**
    * Imports the release key into the project, still encrypted: refused when it

@@ -62,6 +62,7 @@ export const ERROR_CODES_BY_KIND = {
     'PASSPHRASE_UNREADABLE',
     'NOTHING_PROMOTED',
     'INVALID_ENVELOPE',
+    'NO_REVIEWER_KEY',
   ],
   /** Something around us is missing or broken (a tool, Docker, the network): exit 3. */
   environment: [
@@ -108,6 +109,7 @@ export const ERROR_CODES_BY_KIND = {
     'RELEASE_KEY_PIN_MISMATCH',
     'KEY_NOT_APT_COMPATIBLE',
     'REVIEW_INCONSISTENT',
+    'REVIEWER_KEY_IS_RELEASE_KEY',
   ],
 } as const;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appErrorSchema } from './errors';
 import { rebuildRecipeSchema, rebuildSetupSchema } from './rebuild';
+import { reviewPolicySchema } from './reviewers';
 import { trustedSignerSchema } from './signers';
 import { releaseKeyInfoSchema } from './signing';
 import { tagRefSchema } from './tags';
@@ -83,6 +84,8 @@ export const projectConfigSchema = z.object({
   aptTest: ciSourceConfigSchema.optional(),
   aptProd: aptProdConfigSchema.optional(),
   releaseKey: releaseKeyConfigSchema.optional(),
+  /** Who reviews (pinned keys) and how many must agree before a package is promoted. */
+  reviewPolicy: reviewPolicySchema.optional(),
 });
 export type ProjectConfig = z.infer<typeof projectConfigSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { artifactStatusSchema, debIdentitySchema, packageNameSchema } from './compare';
 import { artifactVerdictSchema } from './review';
+import { packageApprovalsSchema } from './reviewers';
 import { releaseKeyInfoSchema } from './signing';
 import { tagNameSchema } from './tags';
 
@@ -19,6 +20,7 @@ export const GATE_REFUSAL_CODES = [
   'NOT_REBUILT',
   'NOT_IN_APT_TEST',
   'HASH_CHANGED_SINCE_REVIEW',
+  'NOT_ENOUGH_APPROVALS',
 ] as const;
 
 /** Why apt-prod cannot take a package that passed the gate. */
@@ -151,6 +153,12 @@ export const promotionPlanSchema = z.object({
   canPromote: z.boolean(),
   /** What stands in the way when canPromote is false, one line each. */
   blockers: z.array(z.string()),
+  /**
+   * Under the project's review policy, each package's approvals: who approved
+   * (and whose signature does not count, and why) and how many are missing.
+   * Absent when the project has no policy (any accepted decision approves).
+   */
+  approvals: z.array(packageApprovalsSchema).optional(),
   /** Names what will be published; promote:run refuses when it no longer matches. */
   planDigest: z.string().regex(/^[0-9a-f]{64}$/),
 });

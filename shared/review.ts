@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pathPatternProblem } from './pathPattern';
+import { packageApprovalsSchema, reviewerDecisionSchema } from './reviewers';
 import { tagNameSchema } from './tags';
 
 /**
@@ -48,6 +49,13 @@ export const reviewDecisionSchema = z.object({
   at: z.string(),
   /** The rule that decided many differences at once ("path *.gz", "comment …"), if any. */
   rule: z.string().nullable(),
+  /**
+   * Every reviewer's current decision on this difference, oldest first: a
+   * reviewer's new decision replaces only their own. The fields above are
+   * the standing they add up to (one blocking decision blocks). Absent from
+   * an engine that does not say.
+   */
+  decisions: z.array(reviewerDecisionSchema).optional(),
 });
 export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
 
@@ -165,6 +173,11 @@ export const decideRequestSchema = z
     decision: decisionSchema,
     comment: z.string().max(10_000),
     differenceIds: z.array(z.string().min(1).max(65536)).max(100_000).optional(),
+    /**
+     * Unlocks this machine's reviewer key to sign each decision; needed when a
+     * reviewer key is imported or the project has a review policy.
+     */
+    passphrase: z.string().max(4096).optional(),
     /** A glob on the member path (* and ?), or text diffoscope's comments contain. */
     rule: z
       .discriminatedUnion('by', [
@@ -198,9 +211,32 @@ export const reviewSummaryRequestSchema = z.object({ tag: tagNameSchema });
 export const reviewSummarySchema = z.object({
   tag: z.string(),
   artifacts: z.array(
-    z.object({ key: z.string(), name: z.string(), verdict: artifactVerdictSchema }),
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      verdict: artifactVerdictSchema,
+      /** Under the project's review policy: who approved, how many are missing; absent without one. */
+      approvals: packageApprovalsSchema.optional(),
+    }),
   ),
   /** True when every differing artifact is approved (artifacts only CI has are never promoted). */
   approved: z.boolean(),
 });
 export type ReviewSummary = z.infer<typeof reviewSummarySchema>;
+
+/**
+ * Approves a whole artifact identical to the rebuild, signed by this
+ * machine's reviewer key: what a policy's `identicalThreshold` counts.
+ */
+export const approveArtifactRequestSchema = z.object({
+  ...artifactRef,
+  comment: z.string().max(10_000),
+  passphrase: z.string().max(4096),
+});
+
+/** The approval recorded, and the artifact's approvals under the policy (null without one). */
+export const approveArtifactResultSchema = z.object({
+  decision: reviewerDecisionSchema,
+  approvals: packageApprovalsSchema.nullable(),
+});
+export type ApproveArtifactResult = z.infer<typeof approveArtifactResultSchema>;

@@ -101,6 +101,7 @@ export const reviewerApprovalSchema = z.object({
   /** Why a signature found does not count, when it does not (revoked, unknown key, other report…). */
   notCounted: z.string().nullable(),
 });
+export type ReviewerApproval = z.infer<typeof reviewerApprovalSchema>;
 
 /** A package's approvals under the policy: who approved, and how many more are needed. */
 export const packageApprovalsSchema = z.object({
@@ -110,3 +111,44 @@ export const packageApprovalsSchema = z.object({
   missing: z.number().int().nonnegative(),
 });
 export type PackageApprovals = z.infer<typeof packageApprovalsSchema>;
+
+/**
+ * Whether one recorded decision's signature holds: `valid` (verifies with the
+ * reviewer's key), `invalid` (the statement or signature was altered, or does
+ * not match the entry it sits in), `unsigned` (made before reviewers had keys,
+ * or on a machine with none), `unknown-key` (a key the policy does not pin, or
+ * none recorded), `revoked` (the policy revoked the reviewer, or their key
+ * carries a revocation).
+ */
+export const SIGNATURE_STATUSES = [
+  'valid',
+  'invalid',
+  'unsigned',
+  'unknown-key',
+  'revoked',
+] as const;
+export const signatureStatusSchema = z.enum(SIGNATURE_STATUSES);
+export type SignatureStatus = z.infer<typeof signatureStatusSchema>;
+
+/** One reviewer's current decision on one difference, as the review shows every reviewer's. */
+export const reviewerDecisionSchema = z.object({
+  /** The pinned name, else the key's primary user ID; null for an unsigned decision. */
+  reviewer: z.string().nullable(),
+  fingerprint: fingerprintSchema.nullable(),
+  /** Who ran Countersign (the operating-system user), as every audit entry records it. */
+  actor: z.string(),
+  decision: z.enum(['accepted', 'blocking']),
+  comment: z.string(),
+  at: z.string(),
+  rule: z.string().nullable(),
+  signature: signatureStatusSchema,
+});
+export type ReviewerDecision = z.infer<typeof reviewerDecisionSchema>;
+
+/** `reviewer:importKey`: the reviewer's own secret key, armored, still protected by its passphrase. */
+export const importReviewerKeyRequestSchema = z.object({
+  key: z
+    .string()
+    .min(1)
+    .max(1024 * 1024),
+});

@@ -11,6 +11,7 @@ export {
   type RuleDecision,
 } from './reviewFolderVerdicts';
 export { explainPair, type PairExplanation } from './explainPair';
+export { currentReviewerKey, importReviewerKey } from './reviewerSigning';
 // For the benchmark of the first diff on screen, and fixtures that stand in for diffoscope's report.
 export { memberDifferences } from '../lib/diffoscope/members/memberDifferences';
 export { diffMemberPair } from '../lib/diffoscope/members/diffMemberPair';

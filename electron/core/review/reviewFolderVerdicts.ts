@@ -1,4 +1,4 @@
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { describeRule, ruleSelection, type DecisionRule } from '../../../shared/decisionRule';
 import { refuseUnusableRule } from './refuseUnusableRule';
 import { CountersignError } from '../../../shared/errors';
@@ -9,7 +9,9 @@ import { artifactFiles } from '../lib/reviewFolder/artifactFiles';
 import { readSavedComparison } from '../lib/reviewFolder/compareStore';
 import { currentDecisions, recordDecisions, verdictOf } from '../lib/reviewFolder/decisions';
 import { readSavedReport, reportFolder, type SavedReport } from '../lib/reviewFolder/reportStore';
+import type { LoadedProject } from '../lib/project/projectStore';
 import { makeReport } from './makeReport';
+import { reviewerSigning } from './reviewerSigning';
 import { locateTarget } from './reviewTarget';
 
 /** One differing artifact of a review folder: its verdict and each open difference's decision. */
@@ -56,7 +58,15 @@ function tagNamingFolder(reviewDir: string): string {
  */
 export async function reviewFolderVerdicts(
   reviewDir: string,
-  options: { artifact?: string; decide?: RuleDecision; report: JobReporter },
+  options: {
+    artifact?: string;
+    decide?: RuleDecision;
+    report: JobReporter;
+    /** Unlocks this machine's reviewer key to sign each decision (required when one is imported). */
+    passphrase?: string;
+    /** The project the folder belongs to: its id is signed, its review policy applied. */
+    project?: LoadedProject | null;
+  },
 ): Promise<FolderVerdicts> {
   if (options.decide) refuseUnusableRule(options.decide.rule);
   const tag = tagNamingFolder(reviewDir);
@@ -81,6 +91,12 @@ export async function reviewFolderVerdicts(
   }
   let recorded = 0;
   const artifacts: FolderArtifactVerdict[] = [];
+  // A folder kept by the app is reviews/<project id>/<tag>; a script's folder is named by its parent.
+  const release = {
+    project: options.project ?? null,
+    projectId: options.project?.id ?? basename(dirname(resolve(reviewDir))),
+    tag,
+  };
   for (const row of rows) {
     const target = await locateTarget(reviewDir, tag, row.key);
     let saved: SavedReport | null = await readSavedReport(reportFolder(reviewDir, row.key));
@@ -91,19 +107,33 @@ export async function reviewFolderVerdicts(
       const { rule, decision, comment } = options.decide;
       const ids = ruleSelection(rule, saved.nodes).map((node) => node.id);
       recorded += ids.length;
-      await recordDecisions(
-        reviewDir,
-        { key: row.key, name: row.name },
-        saved.reportSha256,
-        ids.map((differenceId) => ({
-          differenceId,
-          decision,
-          comment: comment.trim(),
-          rule: describeRule(rule),
-        })),
+      const report = saved;
+      await reviewerSigning(release, options.passphrase, (signer) =>
+        recordDecisions(
+          reviewDir,
+          {
+            key: row.key,
+            name: row.name,
+            ciSha256: row.ci?.sha256 ?? null,
+            localSha256: row.local?.sha256 ?? null,
+          },
+          report.reportSha256,
+          ids.map((differenceId) => ({
+            differenceId,
+            decision,
+            comment: comment.trim(),
+            rule: describeRule(rule),
+          })),
+          signer ?? undefined,
+        ),
       );
     }
-    const decisions = await currentDecisions(reviewDir, row.key, saved.reportSha256);
+    const decisions = await currentDecisions(
+      reviewDir,
+      row.key,
+      saved.reportSha256,
+      options.project?.reviewPolicy?.reviewers ?? null,
+    );
     const { verdict, counts } = verdictOf(saved.nodes, decisions);
     artifacts.push({
       key: row.key,

@@ -11,6 +11,7 @@ import { diffMemberPair } from '../lib/diffoscope/members/diffMemberPair';
 import { memberDifferences } from '../lib/diffoscope/members/memberDifferences';
 import { releaseFolder } from '../lib/project/releaseFolder';
 import type { ChannelHandlers, ProjectContext } from '../lib/project/projectContext';
+import type { LoadedProject } from '../lib/project/projectStore';
 import { artifactFiles } from '../lib/reviewFolder/artifactFiles';
 import {
   artifactStanding,
@@ -18,6 +19,7 @@ import {
   recordDecisions,
   verdictOf,
 } from '../lib/reviewFolder/decisions';
+import { artifactApprovals } from '../lib/reviewFolder/decisionsApprovals';
 import {
   readDiffLines,
   readSavedReport,
@@ -29,17 +31,20 @@ import { makeReport } from './makeReport';
 import { refuseUnusableRule } from './refuseUnusableRule';
 import { sideLabels } from './sideLabels';
 import { createInspectHandler } from './inspectArtifact';
+import { createReviewerHandlers, reviewerSigning } from './reviewerSigning';
 
 /** The review's view of an artifact from what is on disk (and our own member listing). */
 async function describe(
+  project: LoadedProject,
   target: ReviewTarget,
   saved: SavedReport | null,
   state: ReportInfo['state'],
   problem: string | null,
   members: MemberDifference[],
 ): Promise<ArtifactReview> {
+  const pinned = project.reviewPolicy?.reviewers ?? null;
   const decisions = saved
-    ? await currentDecisions(target.reviewDir, target.row.key, saved.reportSha256)
+    ? await currentDecisions(target.reviewDir, target.row.key, saved.reportSha256, pinned)
     : {};
   const { verdict, counts } = verdictOf(saved?.nodes ?? null, decisions);
   return {
@@ -109,6 +114,9 @@ export function createReviewHandlers({
   | 'review:decide'
   | 'review:summary'
   | 'review:inspectArtifact'
+  | 'review:approveArtifact'
+  | 'reviewer:current'
+  | 'reviewer:importKey'
 > {
   // Reports being made, and the last failure of each, by review folder and artifact.
   const running = new Map<string, Promise<SavedReport>>();
@@ -154,7 +162,14 @@ export function createReviewHandlers({
     const saved = await readSavedReport(reportFolder(found.reviewDir, found.row.key));
     const id = `${found.reviewDir}\0${found.row.key}`;
     const state = running.has(id) ? 'running' : failures.has(id) ? 'failed' : 'none';
-    return describe(found, saved, state, failures.get(id) ?? null, await membersOf(found));
+    return describe(
+      await open(),
+      found,
+      saved,
+      state,
+      failures.get(id) ?? null,
+      await membersOf(found),
+    );
   };
 
   const reportOf = async (found: ReviewTarget): Promise<SavedReport> => {
@@ -185,6 +200,7 @@ export function createReviewHandlers({
 
   return {
     ...createInspectHandler({ open }),
+    ...createReviewerHandlers({ open }),
     'review:open': async ({ tag, key }) => {
       const found = await target(tag, key);
       const saved = await readSavedReport(reportFolder(found.reviewDir, found.row.key));
@@ -243,27 +259,47 @@ export function createReviewHandlers({
       const found = await target(request.tag, request.key);
       const saved = await reportOf(found);
       const { ids, rule } = selectDifferences(saved, request);
-      await recordDecisions(
-        found.reviewDir,
-        { key: found.row.key, name: found.row.name },
-        saved.reportSha256,
-        ids.map((differenceId) => ({
-          differenceId,
-          decision: request.decision,
-          comment: request.comment.trim(),
-          rule,
-        })),
+      const project = await open();
+      const release = { project, projectId: project.id, tag: request.tag };
+      await reviewerSigning(release, request.passphrase, (signer) =>
+        recordDecisions(
+          found.reviewDir,
+          {
+            key: found.row.key,
+            name: found.row.name,
+            ciSha256: found.row.ci?.sha256 ?? null,
+            localSha256: found.row.local?.sha256 ?? null,
+          },
+          saved.reportSha256,
+          ids.map((differenceId) => ({
+            differenceId,
+            decision: request.decision,
+            comment: request.comment.trim(),
+            rule,
+          })),
+          signer ?? undefined,
+        ),
       );
       return view(found);
     },
 
     'review:summary': async ({ tag }) => {
-      const reviewDir = await releaseFolder(await open(), tag);
+      const project = await open();
+      const reviewDir = await releaseFolder(project, tag);
       const comparison = await comparisonOf(reviewDir, tag);
+      const policy = project.reviewPolicy ?? null;
       const artifacts = [];
       for (const row of comparison.artifacts.filter((artifact) => artifact.status === 'differs')) {
-        const { verdict } = await artifactStanding(reviewDir, row.key);
-        artifacts.push({ key: row.key, name: row.name, verdict });
+        const { verdict } = await artifactStanding(reviewDir, row.key, policy?.reviewers ?? null);
+        const approvals = policy
+          ? await artifactApprovals(reviewDir, policy, { project: project.id, tag }, row)
+          : null;
+        artifacts.push({
+          key: row.key,
+          name: row.name,
+          verdict,
+          ...(approvals ? { approvals } : {}),
+        });
       }
       // Artifacts only CI has are never approved and never promoted; they do not hold the rest back.
       return {

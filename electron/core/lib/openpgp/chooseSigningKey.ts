@@ -3,6 +3,7 @@ import { CountersignError } from '../../../../shared/errors';
 import { canSignData, expiryOf, fingerprintOf, revocationOf } from './keyFacts';
 import { isStub } from './keyProtection';
 import { ANY_ALGORITHM_CONFIG, RELEASE_SIGNING_CONFIG, weaknessOf } from './keyStrength';
+import type { KeyRole } from './releaseKey';
 
 type AnyKey = openpgp.PrivateKey | openpgp.Subkey;
 
@@ -95,23 +96,24 @@ async function whyCannotSign(
   key: openpgp.PrivateKey,
   date: Date,
   detail: string,
+  role: KeyRole,
 ): Promise<CountersignError> {
   const fpr = fingerprintOf(key);
   const primary = await stateOf(key, date, fpr);
   if (primary.revocation.revoked) {
     return revokedError(
-      `The release key ${fpr} is`,
+      `The ${role} ${fpr} is`,
       primary.revocation.reason ?? 'no reason given',
       'A revoked key can never be used again. Import the key that replaced it.',
     );
   }
   if (primary.expiry && isExpired(primary, date)) {
-    return expiredError(`The release key ${fpr} expired on ${utcTime(primary.expiry)}`, date, fpr);
+    return expiredError(`The ${role} ${fpr} expired on ${utcTime(primary.expiry)}`, date, fpr);
   }
   if (key.getCreationTime().getTime() > date.getTime()) {
     return new CountersignError(
       'KEY_CANNOT_SIGN',
-      `The release key ${fpr} was created on ${utcTime(key.getCreationTime())}, after the date it was checked for (${utcTime(date)}).`,
+      `The ${role} ${fpr} was created on ${utcTime(key.getCreationTime())}, after the date it was checked for (${utcTime(date)}).`,
       "Check this computer's clock, or the date given for signing.",
     );
   }
@@ -123,7 +125,7 @@ async function whyCannotSign(
   if (capable.length === 0) {
     return new CountersignError(
       'KEY_CANNOT_SIGN',
-      `The release key ${fpr} has no key allowed to make signatures: its primary key and subkeys are only for certifying, encrypting or authenticating.`,
+      `The ${role} ${fpr} has no key allowed to make signatures: its primary key and subkeys are only for certifying, encrypting or authenticating.`,
       addSubkey,
     );
   }
@@ -135,13 +137,13 @@ async function whyCannotSign(
       .map((state) => `${state.label}: ${state.revocation.reason ?? 'no reason given'}`)
       .join('; ');
     if (expired.length === 0) {
-      return revokedError(`Every signing key of the release key ${fpr} is`, revokedText, addSubkey);
+      return revokedError(`Every signing key of the ${role} ${fpr} is`, revokedText, addSubkey);
     }
     const expiredText = expired
       .map((state) => `${state.label} expired on ${utcTime(state.expiry ?? date)}`)
       .join('; ');
     return expiredError(
-      `The release key ${fpr} has no signing key left: ${expiredText}${revoked.length ? `; revoked: ${revokedText}` : ''}`,
+      `The ${role} ${fpr} has no signing key left: ${expiredText}${revoked.length ? `; revoked: ${revokedText}` : ''}`,
       date,
       fpr,
     );
@@ -155,7 +157,7 @@ async function whyCannotSign(
   }
   return new CountersignError(
     'KEY_CANNOT_SIGN',
-    `The release key ${fpr} has no key that can sign as of ${utcTime(date)}.`,
+    `The ${role} ${fpr} has no key that can sign as of ${utcTime(date)}.`,
     `A signing subkey needs a valid binding signed by the primary key and by the subkey itself (GnuPG makes both). openpgp.js said: ${detail}`,
   );
 }
@@ -165,7 +167,11 @@ async function whyCannotSign(
  * openpgp.js chooses it with our accepted algorithms; otherwise the refusal
  * that says why: KEY_REVOKED, KEY_EXPIRED, WEAK_KEY or KEY_CANNOT_SIGN.
  */
-export async function chooseSigningKey(key: openpgp.PrivateKey, date: Date): Promise<AnyKey> {
+export async function chooseSigningKey(
+  key: openpgp.PrivateKey,
+  date: Date,
+  role: KeyRole = 'release key',
+): Promise<AnyKey> {
   const accepted = await usableSigningKey(key, date, RELEASE_SIGNING_CONFIG);
   if (accepted.found) return accepted.found;
   // A key that would sign if weak algorithms were allowed is weak, not unusable.
@@ -175,9 +181,9 @@ export async function chooseSigningKey(key: openpgp.PrivateKey, date: Date): Pro
       weaknessOf(key) ?? weaknessOf(anyAlgorithm.found) ?? `openpgp.js said: ${accepted.reason}`;
     throw new CountersignError(
       'WEAK_KEY',
-      `The release key ${fingerprintOf(key)} is too weak to sign releases (${weakness}).`,
+      `The ${role} ${fingerprintOf(key)} is too weak to sign ${role === 'release key' ? 'releases' : 'review decisions'} (${weakness}).`,
       'Make a new release key (gpg --quick-gen-key "Release <release@example.org>" ed25519 cert 0, then gpg --quick-add-key FINGERPRINT ed25519 sign 2y; or rsa4096), publish it to your users and import it here.',
     );
   }
-  throw await whyCannotSign(key, date, anyAlgorithm.reason);
+  throw await whyCannotSign(key, date, anyAlgorithm.reason, role);
 }

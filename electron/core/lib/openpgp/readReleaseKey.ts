@@ -5,20 +5,24 @@ import { algorithmName, expiryOf, fingerprintOf, primaryUserId } from './keyFact
 import { chooseSigningKey } from './chooseSigningKey';
 import { aptCannotVerify } from './keyStrength';
 import { protectionOf } from './keyProtection';
-import type { ReadReleaseKeyOptions, ReleaseKey } from './releaseKey';
+import type { KeyRole, ReadReleaseKeyOptions, ReleaseKey } from './releaseKey';
 
-const EXPORT_HINT =
-  'Export it with: gpg --armor --export-secret-keys FINGERPRINT > release-key.asc';
+const exportHint = (role: KeyRole) =>
+  `Export it with: gpg --armor --export-secret-keys FINGERPRINT > ${role.replace(' ', '-')}.asc`;
 
 /**
  * Reads exactly one armored OpenPGP private key. Refuses anything else with
  * INVALID_KEY, and a public key with NOT_A_PRIVATE_KEY.
  */
-export async function parseReleaseKey(armored: string): Promise<openpgp.PrivateKey> {
+export async function parseReleaseKey(
+  armored: string,
+  role: KeyRole = 'release key',
+): Promise<openpgp.PrivateKey> {
+  const EXPORT_HINT = exportHint(role);
   if (armored.length > MAX_RELEASE_KEY_LENGTH) {
     throw new CountersignError(
       'INVALID_KEY',
-      'The release key file is larger than 1 MiB, far larger than any OpenPGP key.',
+      `The ${role} file is larger than 1 MiB, far larger than any OpenPGP key.`,
       EXPORT_HINT,
     );
   }
@@ -29,7 +33,7 @@ export async function parseReleaseKey(armored: string): Promise<openpgp.PrivateK
       'INVALID_KEY',
       blocks.length === 0
         ? 'The text given is not an armored OpenPGP key.'
-        : `The text given holds ${blocks.length} keys; the release key must be given alone.`,
+        : `The text given holds ${blocks.length} keys; the ${role} must be given alone.`,
       EXPORT_HINT,
     );
   }
@@ -39,7 +43,7 @@ export async function parseReleaseKey(armored: string): Promise<openpgp.PrivateK
   } catch (error) {
     throw new CountersignError(
       'INVALID_KEY',
-      'The release key cannot be read as an OpenPGP key.',
+      `The ${role} cannot be read as an OpenPGP key.`,
       `${EXPORT_HINT}. Reader said: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
@@ -47,7 +51,7 @@ export async function parseReleaseKey(armored: string): Promise<openpgp.PrivateK
   if (!key || keys.length !== 1) {
     throw new CountersignError(
       'INVALID_KEY',
-      `The key block holds ${keys.length} keys; the release key must be given alone.`,
+      `The key block holds ${keys.length} keys; the ${role} must be given alone.`,
       EXPORT_HINT,
     );
   }
@@ -56,7 +60,7 @@ export async function parseReleaseKey(armored: string): Promise<openpgp.PrivateK
     throw new CountersignError(
       'NOT_A_PRIVATE_KEY',
       `This is only the public part of the key ${fpr}; signing needs its secret key.`,
-      `Export the secret key, still protected by its passphrase: gpg --armor --export-secret-keys ${fpr} > release-key.asc`,
+      `Export the secret key, still protected by its passphrase: gpg --armor --export-secret-keys ${fpr} > ${role.replace(' ', '-')}.asc`,
     );
   }
   return key;
@@ -73,13 +77,15 @@ export async function checkReleaseKey(
   armored: string,
   options: ReadReleaseKeyOptions = {},
 ): Promise<ReleaseKey> {
-  const signingKey = await chooseSigningKey(key, options.date ?? new Date());
+  const role = options.role ?? 'release key';
+  const signingKey = await chooseSigningKey(key, options.date ?? new Date(), role);
   const fpr = fingerprintOf(key);
-  const unverifiable = aptCannotVerify(signingKey);
+  // A reviewer's key signs decisions, which apt never reads: its own rules are the reviewers'.
+  const unverifiable = role === 'release key' ? aptCannotVerify(signingKey) : null;
   if (unverifiable) {
     throw new CountersignError(
       'KEY_NOT_APT_COMPATIBLE',
-      `apt could not verify what the release key ${fpr} signs: ${unverifiable}.`,
+      `apt could not verify what the ${role} ${fpr} signs: ${unverifiable}.`,
       'Make the release key with GnuPG (gpg --quick-gen-key "Release <release@example.org>" ed25519 cert 0, then gpg --quick-add-key FINGERPRINT ed25519 sign 2y), or use RSA 3072 or more.',
     );
   }
@@ -87,14 +93,14 @@ export async function checkReleaseKey(
   if (protection === 'mixed') {
     throw new CountersignError(
       'KEY_UNPROTECTED',
-      `Part of the release key ${fpr} is protected by a passphrase and part is not.`,
+      `Part of the ${role} ${fpr} is protected by a passphrase and part is not.`,
       `Set one passphrase for the whole key (gpg --passwd ${fpr}), export it again (gpg --armor --export-secret-keys ${fpr}) and import it.`,
     );
   }
   if (protection === 'unprotected' && !options.allowUnprotected) {
     throw new CountersignError(
       'KEY_UNPROTECTED',
-      `The release key ${fpr} is not protected by a passphrase: anyone who copies the file can sign releases.`,
+      `The ${role} ${fpr} is not protected by a passphrase: anyone who copies the file can sign ${role === 'release key' ? 'releases' : 'in your name'}.`,
       `Set a passphrase (gpg --passwd ${fpr}), export it again (gpg --armor --export-secret-keys ${fpr}) and import it; or, knowingly, allow an unprotected key.`,
     );
   }
@@ -116,7 +122,7 @@ export async function checkReleaseKey(
       isSubkey: signingKey !== key,
     },
   };
-  return { key, info, armored };
+  return { key, info, armored, ...(options.role ? { role: options.role } : {}) };
 }
 
 /**
@@ -127,5 +133,5 @@ export async function readReleaseKey(
   armored: string,
   options: ReadReleaseKeyOptions = {},
 ): Promise<ReleaseKey> {
-  return checkReleaseKey(await parseReleaseKey(armored), armored, options);
+  return checkReleaseKey(await parseReleaseKey(armored, options.role), armored, options);
 }

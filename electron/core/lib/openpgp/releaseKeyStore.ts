@@ -1,5 +1,5 @@
 import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CountersignError } from '../../../../shared/errors';
 import { writeFileAtomic } from '../fs/atomicWrite';
 import { fingerprintOf } from './keyFacts';
@@ -16,9 +16,18 @@ export const RELEASE_KEY_FILE = 'keys/release-key.asc';
  * Returns the path relative to the project folder.
  */
 export async function storeReleaseKey(projectDir: string, key: ReleaseKey): Promise<string> {
-  await mkdir(join(projectDir, 'keys'), { recursive: true, mode: 0o700 });
-  await writeFileAtomic(join(projectDir, RELEASE_KEY_FILE), key.armored, 0o600);
+  await storeSecretKeyFile(join(projectDir, RELEASE_KEY_FILE), key);
   return RELEASE_KEY_FILE;
+}
+
+/**
+ * Writes a checked secret key to `file` exactly as it was given (still
+ * encrypted), in a folder only its owner may enter (0700), readable by its
+ * owner only (0600), atomically: the release key and a reviewer's key alike.
+ */
+export async function storeSecretKeyFile(file: string, key: ReleaseKey): Promise<void> {
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  await writeFileAtomic(file, key.armored, 0o600);
 }
 
 /**

@@ -22,13 +22,13 @@ interface PrivateKeyMethods {
 
 const methodsOf = (key: openpgp.PrivateKey) => key as unknown as PrivateKeyMethods;
 
-function wrongPassphrase(fpr: string, empty: boolean): CountersignError {
+function wrongPassphrase(fpr: string, empty: boolean, role: string): CountersignError {
   // Never the passphrase itself, nor openpgp.js's message, in what we say.
   return new CountersignError(
     'WRONG_PASSPHRASE',
     empty
-      ? `The release key ${fpr} is protected by a passphrase, and none was given.`
-      : `The passphrase does not unlock the release key ${fpr}.`,
+      ? `The ${role} ${fpr} is protected by a passphrase, and none was given.`
+      : `The passphrase does not unlock the ${role} ${fpr}.`,
     'Give the passphrase you set in GnuPG for this key (the one gpg asks for when it signs with it).',
   );
 }
@@ -44,12 +44,13 @@ export async function unlockReleaseKey(
   passphrase: string,
 ): Promise<UnlockedReleaseKey> {
   const { key, info } = releaseKey;
+  const role = releaseKey.role ?? 'release key';
   if (!info.protected) return { key: methodsOf(key).clone(true), info };
-  if (passphrase === '') throw wrongPassphrase(info.fingerprint, true);
+  if (passphrase === '') throw wrongPassphrase(info.fingerprint, true, role);
   try {
     return { key: await openpgp.decryptKey({ privateKey: key, passphrase }), info };
   } catch {
-    throw wrongPassphrase(info.fingerprint, false);
+    throw wrongPassphrase(info.fingerprint, false, role);
   }
 }
 

@@ -5,6 +5,7 @@ import { CountersignError } from '../../../../shared/errors';
 import { projectConfigSchema, type ProjectConfig } from '../../../../shared/project';
 import { writeFileAtomic } from '../fs/atomicWrite';
 import { readPinnedKey } from '../openpgp/pinnedKey';
+import { loadReviewPolicy, type LoadedReviewPolicy } from '../reviewers/knownReviewer';
 import { impliedProjectId } from './projectIdentity';
 
 /** A project as loaded from project.json, with its trust list read and its pins checked. */
@@ -15,6 +16,8 @@ export interface LoadedProject {
   config: ProjectConfig;
   repoPath: string;
   trustedKeys: openpgp.PublicKey[];
+  /** project.json's review policy, each pinned reviewer's key checked against its pin; absent without one. */
+  reviewPolicy?: LoadedReviewPolicy;
 }
 
 /** Reads project.json; refuses a file that is not a valid project or whose keys do not match their pins. */
@@ -49,6 +52,9 @@ export async function loadProject(file: string): Promise<LoadedProject> {
   for (const signer of config.trustedSigners) {
     trustedKeys.push(await readPinnedKey(signer, 'trusted key', file));
   }
+  const reviewPolicy = config.reviewPolicy
+    ? await loadReviewPolicy(config.reviewPolicy, file)
+    : undefined;
   const repo = config.source.repo;
   return {
     file: path,
@@ -56,6 +62,7 @@ export async function loadProject(file: string): Promise<LoadedProject> {
     config,
     repoPath: isAbsolute(repo) ? repo : resolve(dirname(path), repo),
     trustedKeys,
+    ...(reviewPolicy ? { reviewPolicy } : {}),
   };
 }
 

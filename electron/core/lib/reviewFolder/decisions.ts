@@ -1,60 +1,158 @@
 import type { Decision, DifferenceNode, ReviewDecision } from '../../../../shared/review';
 import { appendAuditEntry, readAuditEntries } from '../../audit/auditLog';
+import type { UnlockedReleaseKey } from '../openpgp/unlockReleaseKey';
+import {
+  decisionStatement,
+  logHasReviewerKey,
+  replayDecisions,
+  REVIEWER_KEY_ENTRY,
+  reviewerDecisionView,
+  reviewersInLog,
+  signDecision,
+  type KnownReviewer,
+  type ReplayedDecision,
+} from '../reviewers/index';
 import { readSavedReport, reportFolder } from './reportStore';
 
-/** One decision to record. */
+/** One decision to record; a null difference approves a whole (identical) artifact. */
 export interface DecisionInput {
-  differenceId: string;
+  differenceId: string | null;
   decision: Decision;
   comment: string;
   rule: string | null;
 }
 
+/** What signs each decision: the reviewer's unlocked key, and what the statement binds. */
+export interface DecisionSigner {
+  unlocked: UnlockedReleaseKey;
+  /** project.json's id. */
+  project: string;
+  tag: string;
+}
+
+/** The artifact decided on: its key and name, and its bytes as compared (signed over). */
+export interface DecidedArtifact {
+  key: string;
+  name: string;
+  ciSha256?: string | null;
+  localSha256?: string | null;
+}
+
 /**
  * Appends each decision as its own audit entry, bound to the artifact and to
  * the exact report (by its hash) the reviewer saw; a rule that decided many
- * differences is named in each.
+ * differences is named in each. With a signer, each entry also carries the
+ * signed decision (`signed`: the statement, its signature, the reviewer's
+ * fingerprint) beside the fields older readers know, and the reviewer's
+ * public key is introduced into the log once (a `reviewer-key` entry), so
+ * the log can be checked without the project.
  */
 export async function recordDecisions(
   reviewDir: string,
-  artifact: { key: string; name: string },
-  reportSha256: string,
+  artifact: DecidedArtifact,
+  reportSha256: string | null,
   inputs: DecisionInput[],
+  signer?: DecisionSigner,
 ): Promise<void> {
+  if (signer) {
+    const fingerprint = signer.unlocked.info.fingerprint;
+    if (!logHasReviewerKey(await readAuditEntries(reviewDir), fingerprint)) {
+      await appendAuditEntry(reviewDir, REVIEWER_KEY_ENTRY, {
+        fingerprint,
+        name: signer.unlocked.info.userIds[0] ?? '',
+        publicKey: signer.unlocked.key.toPublic().armor(),
+      });
+    }
+  }
   for (const input of inputs) {
-    await appendAuditEntry(reviewDir, 'decision', {
-      artifact: artifact.key,
-      name: artifact.name,
-      reportSha256,
-      ...input,
-    });
+    const fields = { artifact: artifact.key, name: artifact.name, reportSha256, ...input };
+    const signed = signer
+      ? await signDecision(
+          decisionStatement({
+            project: signer.project,
+            tag: signer.tag,
+            artifact: {
+              key: artifact.key,
+              name: artifact.name,
+              ciSha256: artifact.ciSha256 ?? null,
+              localSha256: artifact.localSha256 ?? null,
+            },
+            reportSha256,
+            differenceId: input.differenceId,
+            decision: input.decision,
+            comment: input.comment,
+            rule: input.rule,
+            decidedAt: new Date(),
+          }),
+          signer.unlocked,
+        )
+      : null;
+    await appendAuditEntry(reviewDir, 'decision', signed ? { ...fields, signed } : fields);
   }
 }
 
 /**
- * The latest decision on each difference of one artifact's report, replayed
- * from the audit log: the log is the record, nothing else is trusted.
+ * Every reviewer's current decision on each difference of one artifact's
+ * report (null: approvals of the whole artifact), replayed from the audit
+ * log, signatures checked against `reviewers` (a policy's pinned reviewers),
+ * or without a policy against the keys the log itself carries.
+ */
+export async function reviewerDecisions(
+  reviewDir: string,
+  artifactKey: string,
+  reportSha256: string | null,
+  reviewers: readonly KnownReviewer[] | null = null,
+): Promise<Map<string | null, ReplayedDecision[]>> {
+  const entries = await readAuditEntries(reviewDir);
+  return replayDecisions(
+    entries,
+    artifactKey,
+    reportSha256,
+    reviewers ?? (await reviewersInLog(entries)),
+  );
+}
+
+/**
+ * What every reviewer's current decision on a difference adds up to: one
+ * blocking decision blocks; otherwise the newest acceptance stands. Decisions
+ * whose signature is invalid count for nothing.
+ */
+function standingOf(
+  differenceId: string,
+  list: readonly ReplayedDecision[],
+): ReviewDecision | null {
+  const counted = list.filter((decision) => decision.signature !== 'invalid');
+  const blocking = counted.filter((decision) => decision.decision === 'blocking');
+  const chosen = (blocking.length > 0 ? blocking : counted).at(-1);
+  if (!chosen) return null;
+  return {
+    differenceId,
+    decision: chosen.decision,
+    comment: chosen.comment,
+    reviewer: chosen.reviewer?.name ?? chosen.actor,
+    at: chosen.at,
+    rule: chosen.rule,
+    decisions: list.map(reviewerDecisionView),
+  };
+}
+
+/**
+ * The decision standing on each difference of one artifact's report,
+ * replayed from the audit log (the log is the record, nothing else is
+ * trusted), with every reviewer's own current decision beside it.
  */
 export async function currentDecisions(
   reviewDir: string,
   artifactKey: string,
   reportSha256: string,
+  reviewers: readonly KnownReviewer[] | null = null,
 ): Promise<Record<string, ReviewDecision>> {
   const decisions: Record<string, ReviewDecision> = {};
-  for (const entry of await readAuditEntries(reviewDir)) {
-    if (entry.kind !== 'decision') continue;
-    const data = entry.data;
-    if (data.artifact !== artifactKey || data.reportSha256 !== reportSha256) continue;
-    if (typeof data.differenceId !== 'string') continue;
-    if (data.decision !== 'accepted' && data.decision !== 'blocking') continue;
-    decisions[data.differenceId] = {
-      differenceId: data.differenceId,
-      decision: data.decision,
-      comment: typeof data.comment === 'string' ? data.comment : '',
-      reviewer: entry.actor,
-      at: entry.at,
-      rule: typeof data.rule === 'string' ? data.rule : null,
-    };
+  const replayed = await reviewerDecisions(reviewDir, artifactKey, reportSha256, reviewers);
+  for (const [differenceId, list] of replayed) {
+    if (differenceId === null) continue;
+    const standing = standingOf(differenceId, list);
+    if (standing) decisions[differenceId] = standing;
   }
   return decisions;
 }
@@ -95,13 +193,19 @@ export interface ArtifactStanding {
 export async function artifactStanding(
   reviewDir: string,
   artifactKey: string,
+  known: readonly KnownReviewer[] | null = null,
 ): Promise<ArtifactStanding> {
   const saved = await readSavedReport(reportFolder(reviewDir, artifactKey));
-  const decisions = saved ? await currentDecisions(reviewDir, artifactKey, saved.reportSha256) : {};
+  const decisions = saved
+    ? await currentDecisions(reviewDir, artifactKey, saved.reportSha256, known)
+    : {};
+  // Everyone whose current decision accepts a difference, by name (or user, when unsigned).
   const reviewers = new Set(
-    Object.values(decisions)
-      .filter((decision) => decision.decision === 'accepted')
-      .map((decision) => decision.reviewer),
+    Object.values(decisions).flatMap((standing) =>
+      (standing.decisions ?? [])
+        .filter((each) => each.decision === 'accepted' && each.signature !== 'invalid')
+        .map((each) => each.reviewer ?? each.actor),
+    ),
   );
   return { ...verdictOf(saved?.nodes ?? null, decisions), reviewers: [...reviewers].sort() };
 }
