@@ -89,4 +89,29 @@ describe('summarizeAuditEntry', () => {
       }),
     ).toContain('adopted by the project hello-1a2b');
   });
+
+  it("names a decision's reviewer by name and fingerprint, and whether the signature holds", () => {
+    const fpr = 'ABCD'.repeat(10);
+    const data = {
+      decision: 'accepted',
+      differenceId: 'a ▸ b',
+      name: 'doc.deb',
+      comment: 'timestamp',
+      signed: { reviewer: fpr },
+    };
+    expect(
+      summarizeAuditEntry({ kind: 'decision', data }, { signature: 'valid', reviewer: 'Alice' }),
+    ).toBe(
+      `accepted a ▸ b in doc.deb: timestamp — by Alice (${'ABCD '.repeat(9)}ABCD), signature valid`,
+    );
+    expect(
+      summarizeAuditEntry({ kind: 'decision', data }, { signature: 'invalid', reviewer: null }),
+    ).toMatch(/signature INVALID$/);
+    expect(
+      summarizeAuditEntry({
+        kind: 'decision',
+        data: { ...data, differenceId: null, signed: undefined },
+      }),
+    ).toBe('approved the whole of doc.deb (identical to the rebuild): timestamp — unsigned');
+  });
 });

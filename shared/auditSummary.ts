@@ -1,4 +1,5 @@
 import type { AuditEntry } from './audit';
+import type { SignatureStatus } from './reviewers';
 
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value !== '' ? value : null;
@@ -43,7 +44,11 @@ const SUMMARIES: Record<string, Summarize> = {
       ? "CI's artifacts compared: identical to the rebuild"
       : `CI's artifacts compared: ${summaryCounts(data.summary)}`,
   decision: (data) =>
-    `${text(data.decision) ?? '?'} ${text(data.differenceId) ?? '?'} in ${text(data.name) ?? text(data.artifact) ?? '?'}${text(data.comment) ? `: ${text(data.comment)}` : ''}`,
+    data.differenceId === null
+      ? `approved the whole of ${text(data.name) ?? text(data.artifact) ?? '?'} (identical to the rebuild)${text(data.comment) ? `: ${text(data.comment)}` : ''}`
+      : `${text(data.decision) ?? '?'} ${text(data.differenceId) ?? '?'} in ${text(data.name) ?? text(data.artifact) ?? '?'}${text(data.comment) ? `: ${text(data.comment)}` : ''}`,
+  'reviewer-key': (data) =>
+    `reviewer key ${fingerprint(data.fingerprint) ?? '?'}${text(data.name) ? ` (${text(data.name)})` : ''} recorded, to check the decisions it signs`,
   promotion: (data) =>
     `promoted ${text(data.tag) ?? '?'} to ${text(data.to) ?? '?'} (${plural(count(data.packages), 'package')}), publication ${text(data.publication) ?? '?'}${signedBy(data)}`,
   'signing-refused': (data) =>
@@ -82,9 +87,40 @@ function summaryCounts(summary: unknown): string {
  * UI's timeline. Entries of kinds it does not know are named, not guessed at.
  * The text comes from the log: a display must still escape it.
  */
-export function summarizeAuditEntry(entry: Pick<AuditEntry, 'kind' | 'data'>): string {
+export function summarizeAuditEntry(
+  entry: Pick<AuditEntry, 'kind' | 'data'>,
+  decision?: DecisionSignature,
+): string {
   const summarize = SUMMARIES[entry.kind];
-  return summarize
+  const summary = summarize
     ? summarize(entry.data)
     : `${entry.kind} (${plural(Object.keys(entry.data).length, 'field')})`;
+  return entry.kind === 'decision' ? `${summary}${signatureText(entry.data, decision)}` : summary;
+}
+
+/** What the engine found of a decision's signature: its status, and the reviewer's name when known. */
+export interface DecisionSignature {
+  signature: SignatureStatus;
+  reviewer: string | null;
+}
+
+const SIGNATURE_WORDS: Record<SignatureStatus, string> = {
+  valid: 'signature valid',
+  invalid: 'signature INVALID',
+  unsigned: 'unsigned',
+  'unknown-key': 'signed by an unknown key',
+  revoked: 'signed by a revoked reviewer',
+};
+
+/** " — by NAME (FPR), signature valid", or " — unsigned": who decided, and whether it holds. */
+function signatureText(data: Record<string, unknown>, decision?: DecisionSignature): string {
+  const signed = data.signed;
+  const reviewer =
+    signed && typeof signed === 'object'
+      ? fingerprint((signed as { reviewer?: unknown }).reviewer)
+      : null;
+  if (!reviewer) return signed === undefined ? ' — unsigned' : ` — ${SIGNATURE_WORDS.invalid}`;
+  const name = decision?.reviewer ? `${decision.reviewer} ` : '';
+  const status = decision ? SIGNATURE_WORDS[decision.signature] : 'signature not checked';
+  return ` — by ${name}(${reviewer}), ${status}`;
 }

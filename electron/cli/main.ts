@@ -10,6 +10,7 @@ import { initCommand, initUsage } from './commands/initCommand';
 import { promoteCommand, promoteUsage } from './commands/promoteCommand';
 import { rebuildCommand, rebuildUsage } from './commands/rebuildCommand';
 import { reviewCommand, reviewUsage } from './commands/reviewCommand';
+import { reviewerCommand, reviewerUsage } from './commands/reviewerCommand';
 import { serveCommand, serveUsage } from './commands/serveCommand';
 import { statusCommand, statusUsage } from './commands/statusCommand';
 import { verifyRepoCommand, verifyRepoUsage } from './commands/verifyRepoCommand';
@@ -69,6 +70,11 @@ const COMMANDS: Record<string, Command> = {
     run: reviewCommand,
     usage: reviewUsage,
     summary: 'step 4: list differences and record decisions, each in the audit log',
+  },
+  reviewer: {
+    run: reviewerCommand,
+    usage: reviewerUsage,
+    summary: 'step 4: your own signing key, which signs every decision you record',
   },
   promote: {
     run: promoteCommand,

@@ -1,4 +1,5 @@
 import type { PromotionPlan, PromotionResult } from '../../shared/promote';
+import { groupedFingerprint } from '../../shared/auditSummary';
 import { safeForTerminal } from './terminalText';
 
 const safe = (text: string) => safeForTerminal(text);
@@ -27,6 +28,24 @@ function changeLines(plan: PromotionPlan): string[] {
   });
 }
 
+/** Under a review policy: per package, who approved, who signed without counting, and what is missing. */
+export function approvalLines(plan: PromotionPlan): string[] {
+  if (!plan.approvals) return [];
+  const lines = ['', 'Approvals (review policy):'];
+  for (const approvals of plan.approvals) {
+    const counted = approvals.approvedBy.filter((approval) => approval.notCounted === null);
+    lines.push(
+      `  ${approvals.missing === 0 ? '✔' : '✘'} ${safe(approvals.artifact)}: ${counted.length} of ${approvals.needed} needed${approvals.missing > 0 ? `, ${approvals.missing} missing` : ''}`,
+    );
+    for (const approval of approvals.approvedBy) {
+      lines.push(
+        `      ${approval.notCounted === null ? 'approved' : 'not counted'}  ${safe(approval.name)} (${groupedFingerprint(approval.fingerprint)})${approval.notCounted === null ? '' : `: ${safe(approval.notCounted)}`}`,
+      );
+    }
+  }
+  return lines;
+}
+
 /** The plan as a release manager reads it before anything is signed. */
 export function planText(plan: PromotionPlan): string {
   const lines = [
@@ -38,6 +57,7 @@ export function planText(plan: PromotionPlan): string {
     '',
     'Packages of the release:',
     ...candidateLines(plan),
+    ...approvalLines(plan),
     '',
     'apt-prod changes:',
     ...(plan.changes.length > 0 ? changeLines(plan) : ['  (none)']),

@@ -39,7 +39,7 @@ describe('the audit history', () => {
         line: 2,
         kind: 'decision',
         trusted: true,
-        summary: 'accepted ./usr/share/doc in hello.deb: build date',
+        summary: 'accepted ./usr/share/doc in hello.deb: build date — unsigned',
       },
     ]);
   });

@@ -60,6 +60,35 @@ const codes = (candidates: ReturnType<typeof gateCandidates>, name: string) =>
     ?.refusals.map((refusal) => refusal.code);
 
 describe('gateCandidates', () => {
+  it('refuses, under a review policy, a package short of its approvals, naming who counted and who did not', () => {
+    const alice = { name: 'Alice', fingerprint: 'A'.repeat(40), notCounted: null };
+    const mallory = {
+      name: 'Mallory',
+      fingerprint: 'B'.repeat(40),
+      notCounted: 'revoked: the review policy revoked this reviewer',
+    };
+    const approvals = new Map([
+      [
+        'deb:changed_1.0.0_all',
+        { artifact: 'changed', needed: 2, approvedBy: [alice, mallory], missing: 1 },
+      ],
+      ['deb:same_1.0.0_all', { artifact: 'same', needed: 0, approvedBy: [], missing: 0 }],
+    ]);
+    const candidates = gateCandidates(facts({ approvals }));
+    expect(codes(candidates, 'same')).toEqual([]);
+    expect(codes(candidates, 'changed')).toEqual(['NOT_ENOUGH_APPROVALS']);
+    const message = candidates[1]?.refusals[0]?.message ?? '';
+    expect(message).toContain(`has 1 (Alice ${'A'.repeat(40)}): 1 approval missing`);
+    expect(message).toContain('Not counted: Mallory');
+    approvals.set('deb:changed_1.0.0_all', {
+      artifact: 'changed',
+      needed: 2,
+      approvedBy: [alice, alice],
+      missing: 0,
+    });
+    expect(codes(gateCandidates(facts({ approvals })), 'changed')).toEqual([]);
+  });
+
   it('passes an identical package and an approved one, and refuses what only CI built', () => {
     const candidates = gateCandidates(facts());
     expect(codes(candidates, 'same')).toEqual([]);

@@ -1,6 +1,7 @@
 import { CI_ONLY_PHRASE } from '../../../shared/artifactCounts';
 import type { ArtifactComparison } from '../../../shared/compare';
 import type { GateRefusal, PromotionCandidate } from '../../../shared/promote';
+import type { PackageApprovals } from '../../../shared/reviewers';
 import type { AptPackage } from '../lib/apt/aptTypes';
 import type { ArtifactStanding } from '../lib/reviewFolder/decisions';
 import type { TagGate } from '../lib/reviewFolder/tagGate';
@@ -18,6 +19,8 @@ export interface GateFacts {
   standings: ReadonlyMap<string, ArtifactStanding>;
   /** Package names asked for; empty: every package that passes. */
   requested: readonly string[];
+  /** Under a review policy, each row's approvals by key; absent without a policy. */
+  approvals?: ReadonlyMap<string, PackageApprovals>;
 }
 
 const identityOf = (pkg: { package: string; version: string; architecture: string }) =>
@@ -27,6 +30,29 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The refusal of a package short of the review policy's approvals, naming
+ * who counted, who signed without counting (and why), and how many are
+ * missing; null when it has enough.
+ */
+export function approvalRefusal(approvals: PackageApprovals | undefined): GateRefusal | null {
+  if (!approvals || approvals.missing === 0) return null;
+  const counted = approvals.approvedBy.filter((approval) => approval.notCounted === null);
+  const uncounted = approvals.approvedBy.filter((approval) => approval.notCounted !== null);
+  const by =
+    counted.length > 0
+      ? ` (${counted.map((approval) => `${approval.name} ${approval.fingerprint}`).join(', ')})`
+      : '';
+  const not =
+    uncounted.length > 0
+      ? ` Not counted: ${uncounted.map((approval) => `${approval.name} ${approval.fingerprint}: ${approval.notCounted ?? ''}`).join('; ')}.`
+      : '';
+  return {
+    code: 'NOT_ENOUGH_APPROVALS',
+    message: `The review policy needs ${plural(approvals.needed, 'approval')} by distinct pinned reviewers and it has ${counted.length}${by}: ${plural(approvals.missing, 'approval')} missing.${not}`,
+  };
 }
 
 /** The evidence behind a row, for people, and what refuses it on steps 3 and 4. */
@@ -96,6 +122,8 @@ export function gateCandidates(facts: GateFacts): PromotionCandidate[] {
     }
     const { evidence, refusal } = reviewEvidence(row, facts.standings.get(row.key));
     if (refusal) refusals.push(refusal);
+    const short = row.status === 'only-ci' ? null : approvalRefusal(facts.approvals?.get(row.key));
+    if (short) refusals.push(short);
     const now = inAptTest.get(identityOf(deb));
     if (!now) {
       refusals.push({

@@ -23,7 +23,9 @@ import type { JobReporter } from '../lib/jobs/jobRegistry';
 import { checkAuditChain } from '../audit/auditLog';
 import { artifactFiles } from '../lib/reviewFolder/artifactFiles';
 import { artifactStanding, type ArtifactStanding } from '../lib/reviewFolder/decisions';
-import { gateCandidates, unknownRequests } from './gateCandidates';
+import { artifactApprovals } from '../lib/reviewFolder/decisionsApprovals';
+import type { PackageApprovals } from '../../../shared/reviewers';
+import { approvalRefusal, gateCandidates, unknownRequests } from './gateCandidates';
 import type { ProdSettings, PromotionSources } from './promotionSources';
 
 /** A plan, and what running it needs that the UI never sees. */
@@ -69,14 +71,37 @@ async function auditProblem(reviewDir: string): Promise<string | null> {
 }
 
 async function standingsOf(
-  reviewDir: string,
+  sources: PromotionSources,
   rows: ArtifactComparison[],
 ): Promise<Map<string, ArtifactStanding>> {
   const standings = new Map<string, ArtifactStanding>();
+  const pinned = sources.review?.policy.reviewers ?? null;
   for (const row of rows.filter((candidate) => candidate.status === 'differs')) {
-    standings.set(row.key, await artifactStanding(reviewDir, row.key));
+    standings.set(row.key, await artifactStanding(sources.reviewDir, row.key, pinned));
   }
   return standings;
+}
+
+/**
+ * Under a review policy, the approvals of every artifact CI and the rebuild
+ * both have, counted from signatures checked against the pinned reviewers;
+ * empty without a policy (any accepted decision approves, as before).
+ */
+async function approvalsOf(
+  sources: PromotionSources,
+  rows: ArtifactComparison[],
+): Promise<Map<string, PackageApprovals>> {
+  const approvals = new Map<string, PackageApprovals>();
+  if (!sources.review) return approvals;
+  const release = { project: sources.review.projectId, tag: sources.tag };
+  for (const row of rows) {
+    if (row.status !== 'differs' && row.status !== 'identical') continue;
+    approvals.set(
+      row.key,
+      await artifactApprovals(sources.reviewDir, sources.review.policy, release, row),
+    );
+  }
+  return approvals;
 }
 
 /**
@@ -89,6 +114,7 @@ async function detachedArtifacts(
   comparison: CompareResult,
   standings: ReadonlyMap<string, ArtifactStanding>,
   passes: boolean,
+  approvals: ReadonlyMap<string, PackageApprovals>,
 ): Promise<{ listed: DetachedArtifact[]; files: PreparedPromotion['detachedFiles'] }> {
   const listed: DetachedArtifact[] = [];
   const files: PreparedPromotion['detachedFiles'] = [];
@@ -108,6 +134,8 @@ async function detachedArtifacts(
     if (!passes) {
       refusals.push({ code: 'TAG_NOT_VERIFIED', message: 'The release does not pass the gate.' });
     }
+    const short = row.status === 'only-ci' ? null : approvalRefusal(approvals.get(row.key));
+    if (short) refusals.push(short);
     listed.push({
       name: row.name,
       size: row.ci.size,
@@ -233,7 +261,8 @@ export async function preparePromotion(
   const comparison = await savedComparison(sources);
   const tagGate = await sources.tagGate(await rebuiltCommit(comparison, sources.tag));
   const problem = await auditProblem(sources.reviewDir);
-  const standings = await standingsOf(sources.reviewDir, comparison.artifacts);
+  const standings = await standingsOf(sources, comparison.artifacts);
+  const approvals = await approvalsOf(sources, comparison.artifacts);
 
   report.phase('read apt-test', { done: 1, total: 4, unit: 'steps' });
   const snapshot = await readAptRepository(
@@ -250,6 +279,7 @@ export async function preparePromotion(
     aptTest: snapshot.packages,
     standings,
     requested,
+    approvals,
   });
   const blockers: string[] = [];
   for (const name of unknownRequests(requested, candidates)) {
@@ -299,6 +329,7 @@ export async function preparePromotion(
     comparison,
     standings,
     tagGate.verified && !problem,
+    approvals,
   );
   const aptChanges = publication.changes.some((change) => change.action !== 'unchanged');
   if (chosen.length === 0 && detached.files.length === 0) blockers.push('No package is selected.');
@@ -334,6 +365,7 @@ export async function preparePromotion(
     previous: publicationSummary(history.previous),
     canPromote: blockers.length === 0,
     blockers,
+    ...(sources.review ? { approvals: [...approvals.values()] } : {}),
   };
   report.phase('planned', { done: 4, total: 4, unit: 'steps' });
   return {

@@ -70,6 +70,9 @@ export async function projectPromotionSources(
         await verifyTag({ repo: project.repoPath, tag, trustedKeys: project.trustedKeys }),
         rebuiltCommit,
       ),
+    ...(project.reviewPolicy
+      ? { review: { projectId: project.id, policy: project.reviewPolicy } }
+      : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import type * as openpgp from 'openpgp';
 import type { AptSelection } from '../lib/apt/aptTypes';
 import type { ReleaseKey } from '../lib/openpgp/releaseKey';
+import type { LoadedReviewPolicy } from '../lib/reviewers/index';
 import type { TagGate } from '../lib/reviewFolder/tagGate';
 
 /** apt-prod's Release fields a project sets; suite and codename default to apt-test's. */
@@ -31,6 +32,12 @@ export interface PromotionSources {
   tagGate: (rebuiltCommit: string | null) => Promise<TagGate>;
   /** The release key, still encrypted; throws a refusal when there is none or it cannot sign. */
   releaseKey: (date: Date) => Promise<ReleaseKey>;
+  /**
+   * The project's review policy and identity (what reviewers' statements
+   * name): the gate then counts approvals; without it any accepted decision
+   * approves, as before.
+   */
+  review?: { projectId: string; policy: LoadedReviewPolicy };
 }
 
 /** What a withdrawal reads: apt-prod, the release key and the review it is recorded in; no apt-test. */

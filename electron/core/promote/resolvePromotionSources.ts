@@ -155,6 +155,10 @@ export async function resolvePromotionSources(
       ? base.tagGate
       : (rebuiltCommit) => recordedTagGate(reviewDir, tag, rebuiltCommit),
     releaseKey: releaseKeyOf(options, project),
+    // The project's review policy binds however the rest is given.
+    ...(project?.reviewPolicy
+      ? { review: { projectId: project.id, policy: project.reviewPolicy } }
+      : {}),
   };
 }
 
