@@ -7,6 +7,7 @@ import {
   type ChannelName,
 } from './channelNames';
 import { artifactContentsSchema, inspectArtifactRequestSchema } from './artifactContents';
+import { signOffRequestSchema, signOffResultSchema } from './approvals';
 import { auditHistoryRequestSchema, auditHistorySchema } from './audit';
 import { repositoryVerificationSchema, verifyRepoRequestSchema } from './verify';
 import { machineReportSchema } from './doctor';
@@ -196,6 +197,15 @@ export const channels = {
   'review:inspectArtifact': {
     request: inspectArtifactRequestSchema.strict(),
     response: artifactContentsSchema,
+  },
+  /**
+   * A reviewer signs off on a release with their own key (unlocked for this
+   * signature only): an in-toto link for the step `approve` listing the
+   * release's .debs their decisions approve, published at promotion.
+   */
+  'review:signOff': {
+    request: signOffRequestSchema.strict(),
+    response: signOffResultSchema,
   },
   /**
    * Approves, signed by this machine's reviewer key, a whole artifact

@@ -29,6 +29,7 @@ export const CHANNEL_NAMES = [
   'review:decide',
   'review:summary',
   'review:inspectArtifact',
+  'review:signOff',
   'review:approveArtifact',
   'reviewer:current',
   'reviewer:importKey',

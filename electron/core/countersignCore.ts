@@ -1,5 +1,6 @@
 import type { CountersignApi } from '../../shared/api';
 import type { ProjectSummary } from '../../shared/project';
+import { createApproveHandlers } from './approve/index';
 import { compareSetup, createCompareHandlers } from './compare/index';
 import { JobRegistry } from './lib/jobs/jobRegistry';
 import type { ProjectContext } from './lib/project/projectContext';
@@ -57,6 +58,7 @@ export function createCountersignCore(projectFile: string | null): CountersignCo
     ...createRebuildHandlers(context),
     ...createCompareHandlers(context),
     ...createReviewHandlers(context),
+    ...createApproveHandlers(context),
     ...createPromoteHandlers(context),
     ...createVerifyHandlers(context),
     'jobs:cancel': ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),

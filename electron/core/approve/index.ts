@@ -19,12 +19,13 @@ export { inTotoSigningKey, reviewerSigner, type ReviewerSigner } from './reviewe
 export { selectApprovals, type ApprovalSelection } from './selectApprovals';
 export { APPROVALS_FOLDER, signOff, type SignOffOptions } from './signOff';
 export {
+  IN_TOTO_FOLDER,
   LAYOUT_FILE,
   RELEASE_KEY_FILE,
   writeApprovals,
   type WriteApprovalsOptions,
   type WrittenApprovals,
 } from './writeApprovals';
-
-/** The subfolder of `attestations/<tag>/` the in-toto approvals are published in. */
-export const IN_TOTO_FOLDER = 'in-toto';
+export { createApproveHandlers } from './approveHandlers';
+export { signOffRelease } from './projectSignOff';
+export { reviewerApproves } from './reviewerApproves';

@@ -15,6 +15,8 @@ import {
 } from './approvalLayout';
 import { selectApprovals, type SetAsideApproval } from './selectApprovals';
 
+/** The subfolder of `attestations/<tag>/` the in-toto approvals are published in. */
+export const IN_TOTO_FOLDER = 'in-toto';
 /** The layout's file name, as in-toto's documentation and tools call a root layout. */
 export const LAYOUT_FILE = 'root.layout';
 /** The release key's public half, armored, for `gpg --import` before `in-toto-verify --gpg`. */
