@@ -1,13 +1,20 @@
+import { groupedFingerprint } from '../../../shared/auditSummary';
 import { CountersignError } from '../../../shared/errors';
+import { loadProject } from '../../core/project/index';
 import { reviewFolderVerdicts } from '../../core/review/index';
 import { EXIT } from '../exitCodes';
 import { parseOptions, requireOption } from '../parseOptions';
+import { readPassphraseFd, readPassphraseFile } from '../readPassphrase';
 import { interruptSignal, terminalReporter } from '../terminalReporter';
 import { safeForTerminal } from '../terminalText';
 import { signOffCommand } from './signOffCommand';
 
 export const reviewUsage =
   'countersign review --review DIR [--artifact NAME] (--list | --path PATTERN (--accept "REASON" | --block "REASON")) [--json]\n' +
+  '                   [--project FILE] [--passphrase-file FILE | --passphrase-fd N]\n' +
+  '  With a reviewer key imported (countersign reviewer import-key), each decision is signed by it; its\n' +
+  '  passphrase comes from a file or a file descriptor, never the command line. --project names the\n' +
+  "  project the folder belongs to: its id is signed, and its review policy's pinned reviewers check the signatures.\n" +
   "  DIR is a release's review folder (it holds compare.json). PATTERN is matched (* and ?) against\n" +
   "  a difference's member path, as the UI's rules are. diffoscope runs first where a report is missing.\n" +
   '  Exit 0 when every differing artifact is approved, 1 otherwise, 2 for bad input.';
@@ -25,9 +32,19 @@ export async function reviewCommand(args: string[]): Promise<number> {
       accept: { type: 'string' },
       block: { type: 'string' },
       json: { type: 'boolean' },
+      project: { type: 'string' },
+      'passphrase-file': { type: 'string' },
+      'passphrase-fd': { type: 'string' },
     },
     reviewUsage,
   );
+  if (values['passphrase-file'] && values['passphrase-fd']) {
+    throw new CountersignError(
+      'INVALID_REQUEST',
+      'Give --passphrase-file or --passphrase-fd, not both.',
+      `Usage: ${reviewUsage}`,
+    );
+  }
   const reviewDir = requireOption(values.review, 'review', reviewUsage);
   const deciding = values.accept !== undefined || values.block !== undefined;
   if (values.accept !== undefined && values.block !== undefined) {
@@ -51,6 +68,8 @@ export async function reviewCommand(args: string[]): Promise<number> {
       `Usage: ${reviewUsage}`,
     );
   }
+  const project = values.project ? await loadProject(values.project) : null;
+  const passphrase = await reviewerPassphrase(values['passphrase-file'], values['passphrase-fd']);
   const interrupt = interruptSignal();
   let found;
   try {
@@ -66,6 +85,8 @@ export async function reviewCommand(args: string[]): Promise<number> {
           }
         : {}),
       report: terminalReporter(interrupt.signal),
+      project,
+      ...(passphrase === undefined ? {} : { passphrase }),
     });
   } finally {
     interrupt.release();
@@ -81,6 +102,18 @@ export async function reviewCommand(args: string[]): Promise<number> {
       out.push(
         `    ${decision ? decision.decision.padEnd(9) : 'open     '} ${safeForTerminal(id)}${decision?.comment ? ` — ${safeForTerminal(decision.comment)}` : ''}`,
       );
+      // Every reviewer's own decision, when more than one stands or any is signed.
+      const each = decision?.decisions ?? [];
+      if (each.length > 1 || each.some((one) => one.signature !== 'unsigned')) {
+        for (const one of each) {
+          const who = one.fingerprint
+            ? `${one.reviewer ?? '?'} (${groupedFingerprint(one.fingerprint)})`
+            : `${one.actor}, unsigned`;
+          out.push(
+            `              ${one.decision.padEnd(9)} by ${safeForTerminal(who)}: signature ${one.signature}`,
+          );
+        }
+      }
     }
   }
   const allApproved = found.artifacts.every((artifact) => artifact.verdict === 'approved');
@@ -100,4 +133,22 @@ export async function reviewCommand(args: string[]): Promise<number> {
       `${deciding ? `recorded ${matched} decision(s) in the audit log\n` : ''}${out.join('\n')}\n`,
     );
   return allApproved ? EXIT.ok : EXIT.refused;
+}
+
+/** The reviewer key's passphrase, from a file or a descriptor as promote reads the release key's. */
+async function reviewerPassphrase(
+  file: string | undefined,
+  fd: string | undefined,
+): Promise<string | undefined> {
+  if (file) return readPassphraseFile(file);
+  if (fd === undefined) return undefined;
+  const number = Number(fd);
+  if (!Number.isInteger(number) || number < 0) {
+    throw new CountersignError(
+      'INVALID_REQUEST',
+      '--passphrase-fd takes a file descriptor number.',
+      `Usage: ${reviewUsage}`,
+    );
+  }
+  return readPassphraseFd(number);
 }
