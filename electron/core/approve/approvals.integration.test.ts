@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as openpgp from 'openpgp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reviewPolicySchema, type ReviewPolicy } from '../../../shared/reviewers';
+import { toAppError } from '../../../shared/errors';
+import type { ProjectConfig } from '../../../shared/project';
 import type { PromotionResult } from '../../../shared/promote';
-import { comparedDemo, type ComparedDemo } from '../../testing/comparedDemo';
+import { reviewPolicySchema, type ReviewPolicy } from '../../../shared/reviewers';
+import { comparedDemo, QUIET, type ComparedDemo } from '../../testing/comparedDemo';
 import { readAuditEntries } from '../audit/auditLog';
 import { GnupgHome } from '../lib/gpg/gnupgHome';
 import {
@@ -19,21 +21,23 @@ import {
   type Metablock,
 } from '../lib/intoto/index';
 import { readReleaseKey, withUnlockedKey } from '../lib/openpgp/index';
-import { artifactStanding } from '../lib/reviewFolder/decisions';
+import { loadProject } from '../lib/project/projectStore';
+import { importReviewerKey, reviewFolderVerdicts } from '../review/index';
 import {
   IN_TOTO_FOLDER,
   LAYOUT_FILE,
   RELEASE_KEY_FILE,
   reviewerSigner,
-  signOff,
   writeApprovals,
-  type ReviewerApproves,
   type ReviewerSigner,
 } from './index';
 
 // Two reviewers with keys made by real GnuPG (RSA 3072, and an Ed25519
-// primary), a policy of 2 of 2, the demo release reviewed, signed off by
-// both and promoted; then Debian's in-toto-verify judges what was published.
+// primary, passphrase-protected, each in their own Countersign home), a
+// policy of 2 of 2 in project.json, the demo release's difference accepted
+// by both with signed decisions, a sign-off by each (one through the
+// channel, one with the CLI), the promotion; then Debian's in-toto-verify
+// judges what the promotion published.
 
 const TAG = 'v1.0.0';
 const IN_TOTO = spawnSync('in-toto-verify', ['--version']).status === 0;
@@ -42,7 +46,13 @@ const SKIP_REASON =
 const OUTPUTS = process.env.COUNTERSIGN_INTOTO_OUTPUTS;
 
 interface Reviewer {
+  name: string;
   fingerprint: string;
+  passphrase: string;
+  /** The reviewer's own Countersign home, holding their key. */
+  home: string;
+  /** Their secret key as exported by GnuPG, still protected. */
+  armored: string;
   key: openpgp.PrivateKey;
   signer: ReviewerSigner;
 }
@@ -60,62 +70,111 @@ describe.skipIf(!IN_TOTO)(
     let promotion: PromotionResult;
     let published: string[];
     let inTotoDir: string;
-    let viaPromotion = false;
+    let cliSignOff: { code: number | null; stdout: string; stderr: string };
     const folders: string[] = [];
     const transcript: string[] = [];
 
-    // Whether the reviewer's decisions approve the artifact: today the review
-    // folder's decisions (each reviewer in this test reads and accepts the
-    // same report); with signed decisions, only the reviewer's own.
-    const approves: ReviewerApproves = async (artifact) =>
-      (await artifactStanding(compared.reviewDir, artifact.key)).verdict === 'approved';
-
-    async function reviewer(fingerprint: string, date: Date): Promise<Reviewer> {
-      const key = await openpgp.readPrivateKey({ armoredKey: await gpg.exportSecret(fingerprint) });
-      return { fingerprint, key, signer: await reviewerSigner(key, date) };
+    async function makeReviewer(name: string, algo: string): Promise<Reviewer> {
+      const passphrase = `${name} passphrase`;
+      const fingerprint = await gpg.generateKey(`${name} <${name.toLowerCase()}@example.org>`, {
+        algo,
+        usage: 'sign',
+        passphrase,
+      });
+      const home = await mkdtemp(join(tmpdir(), 'cs-approver-'));
+      folders.push(home);
+      const armored = await gpg.exportSecret(fingerprint, { passphrase });
+      await asReviewer(home, () => importReviewerKey(armored, null));
+      const key = await openpgp.decryptKey({
+        privateKey: await openpgp.readPrivateKey({ armoredKey: armored }),
+        passphrase,
+      });
+      // Signatures come after the keys, as GnuPG dates the self-signatures.
+      const signer = await reviewerSigner(key, new Date(Date.now() + 1000));
+      return { name, fingerprint, passphrase, home, armored, key, signer };
     }
+
+    /** Runs `fn` with COUNTERSIGN_HOME pointing at a reviewer's own home. */
+    async function asReviewer<T>(home: string, fn: () => Promise<T>): Promise<T> {
+      const previous = process.env.COUNTERSIGN_HOME;
+      process.env.COUNTERSIGN_HOME = home;
+      try {
+        return await fn();
+      } finally {
+        process.env.COUNTERSIGN_HOME = previous;
+      }
+    }
+
+    /** The reviewer accepts every difference of the differing package, signed with their key. */
+    const accept = (reviewer: Reviewer) =>
+      asReviewer(reviewer.home, async () =>
+        reviewFolderVerdicts(compared.reviewDir, {
+          artifact: 'countersign-hello-doc_1.0.0_all.deb',
+          decide: {
+            rule: { by: 'path', pattern: '**' },
+            decision: 'accepted',
+            comment: "CI's build clock; the rebuild stamps SOURCE_DATE_EPOCH",
+          },
+          report: QUIET,
+          passphrase: reviewer.passphrase,
+          project: await loadProject(compared.demo.projectFile),
+        }),
+      );
 
     beforeAll(async () => {
       compared = await comparedDemo(TAG, 'approvals');
       gpg = await GnupgHome.create();
-      const rsaFpr = await gpg.generateKey('Reviewer RSA <rsa@example.org>', { algo: 'rsa3072' });
-      const edFpr = await gpg.generateKey('Reviewer Ed <ed@example.org>', { algo: 'ed25519' });
-      const strangerFpr = await gpg.generateKey('Stranger <s@example.org>', { algo: 'ed25519' });
-      // Signatures come after the keys, as GnuPG dates the self-signatures.
-      const signedAt = new Date(Date.now() + 1000);
-      rsa = await reviewer(rsaFpr, signedAt);
-      ed25519 = await reviewer(edFpr, signedAt);
-      stranger = await reviewer(strangerFpr, signedAt);
+      rsa = await makeReviewer('Rita', 'rsa3072');
+      ed25519 = await makeReviewer('Eddie', 'ed25519');
+      stranger = await makeReviewer('Stranger', 'ed25519');
       policy = reviewPolicySchema.parse({
         reviewers: [
-          { name: 'Reviewer RSA', fingerprint: rsaFpr, publicKey: await gpg.exportPublic(rsaFpr) },
-          { name: 'Reviewer Ed', fingerprint: edFpr, publicKey: await gpg.exportPublic(edFpr) },
+          {
+            name: rsa.name,
+            fingerprint: rsa.fingerprint,
+            publicKey: await gpg.exportPublic(rsa.fingerprint),
+          },
+          {
+            name: ed25519.name,
+            fingerprint: ed25519.fingerprint,
+            publicKey: await gpg.exportPublic(ed25519.fingerprint),
+          },
         ],
         threshold: 2,
       });
+      const config = JSON.parse(await readFile(compared.demo.projectFile, 'utf8')) as ProjectConfig;
+      await writeFile(
+        compared.demo.projectFile,
+        `${JSON.stringify({ ...config, reviewPolicy: policy }, null, 2)}\n`,
+      );
 
-      // The differing package reviewed as the promotion test does it.
+      // Each reviewer decides from their own home; then signs off at the release manager's
+      // machine, where the review folder is (one reviewer key per account: they take turns),
+      // one through the engine's channel, the other with the CLI.
       const { core } = compared;
       const doc = (await core.api['promote:plan']({ tag: TAG })).candidates.find(
         (candidate) => candidate.package === 'countersign-hello-doc',
       );
       await core.api['review:runReport']({ tag: TAG, key: doc!.key });
-      await core.api['review:decide']({
-        tag: TAG,
-        key: doc!.key,
-        decision: 'accepted',
-        comment: "CI's build clock; the rebuild stamps SOURCE_DATE_EPOCH",
-        rule: { by: 'path', pattern: '**' },
+      await accept(rsa);
+      await accept(ed25519);
+      await asReviewer(compared.home, async () => {
+        await importReviewerKey(rsa.armored, null);
+        await core.api['review:signOff']({ tag: TAG, passphrase: rsa.passphrase });
+        await importReviewerKey(ed25519.armored, null);
       });
-      for (const { signer } of [rsa, ed25519]) {
-        await signOff({
-          reviewDir: compared.reviewDir,
-          tag: TAG,
-          signer,
-          approves,
-          identicalNeedsApproval: false,
-        });
-      }
+      const passphraseFile = join(ed25519.home, 'passphrase');
+      await writeFile(passphraseFile, `${ed25519.passphrase}\n`, { mode: 0o600 });
+      cliSignOff = compared.countersign([
+        'review',
+        'sign-off',
+        '--project',
+        compared.demo.projectFile,
+        '--tag',
+        TAG,
+        '--passphrase-file',
+        passphraseFile,
+      ]);
 
       const plan = await core.api['promote:plan']({ tag: TAG });
       promotion = await core.api['promote:run']({
@@ -123,38 +182,8 @@ describe.skipIf(!IN_TOTO)(
         passphrase: compared.demo.releaseKey.passphrase,
         planDigest: plan.planDigest,
       });
-      // Published by the promotion when the project's policy reaches it; else here, as it would.
       published = promotion.attestations.filter((file) => file.includes(`/${IN_TOTO_FOLDER}/`));
-      viaPromotion = published.length > 0;
       inTotoDir = join(compared.demo.aptProd, 'attestations', TAG, IN_TOTO_FOLDER);
-      if (published.length === 0) {
-        const armored = await readFile(
-          join(compared.demo.dir, compared.demo.releaseKey.file),
-          'utf8',
-        );
-        const written = await withUnlockedKey(
-          await readReleaseKey(armored, {}),
-          compared.demo.releaseKey.passphrase,
-          (unlocked) =>
-            writeApprovals({
-              reviewDir: compared.reviewDir,
-              outDir: inTotoDir,
-              projectName: compared.project.config.name,
-              tag: TAG,
-              policy,
-              promoted: promotion.plan.changes,
-              releaseKey: {
-                key: unlocked.key,
-                fingerprint: unlocked.info.fingerprint,
-                signingKey: unlocked.info.signingKey.fingerprint,
-              },
-              date: new Date(Date.now() + 1000),
-            }),
-        );
-        published = written.files.map(
-          ({ file }) => `attestations/${TAG}/${IN_TOTO_FOLDER}/${file}`,
-        );
-      }
 
       // An outsider's GnuPG home holding only the release key, imported from what was published.
       outsiderHome = await GnupgHome.create();
@@ -201,6 +230,8 @@ describe.skipIf(!IN_TOTO)(
     }
 
     it("keeps each reviewer's sign-off in the review folder and records it in the audit log", async () => {
+      expect(cliSignOff.code, cliSignOff.stderr).toBe(0);
+      expect(cliSignOff.stdout).toContain(`signed off on ${TAG} with key ${ed25519.fingerprint}`);
       const signed = (await readAuditEntries(compared.reviewDir)).filter(
         (entry) => entry.kind === 'approval-signed',
       );
@@ -224,6 +255,21 @@ describe.skipIf(!IN_TOTO)(
       );
     });
 
+    it('refuses a sign-off by a reviewer the policy does not pin: it would never be published', async () => {
+      const refused = await asReviewer(compared.home, async () => {
+        await importReviewerKey(stranger.armored, null);
+        return compared.core.api['review:signOff']({
+          tag: TAG,
+          passphrase: stranger.passphrase,
+        }).then(
+          () => null,
+          (error: unknown) => toAppError(error),
+        );
+      });
+      expect(refused?.code).toBe('KEY_CANNOT_SIGN');
+      expect(refused?.message).toMatch(/not one project .* review policy pins/);
+    });
+
     it('publishes the layout, both approvals and the release key beside the attestations', async () => {
       expect(published.sort()).toEqual(
         [LAYOUT_FILE, linkOf(rsa), linkOf(ed25519), RELEASE_KEY_FILE]
@@ -243,7 +289,7 @@ describe.skipIf(!IN_TOTO)(
       const recorded = (await readAuditEntries(compared.reviewDir)).find(
         (entry) => entry.kind === 'approvals-published',
       );
-      if (viaPromotion) expect(recorded?.data).toMatchObject({ threshold: 2, notPublished: [] });
+      expect(recorded?.data).toMatchObject({ threshold: 2, notPublished: [] });
     });
 
     it('passes with two distinct approvals of the promoted packages', async () => {

@@ -10,6 +10,7 @@ import { withUnlockedKey } from '../lib/openpgp/unlockReleaseKey';
 import { signDetachedArtifacts } from './signDetachedArtifacts';
 import { preparePromotion } from './planPromotion';
 import { publishAttestations } from './publishAttestations';
+import { publishApprovals } from './publishApprovals';
 import type { PromotionSources } from './promotionSources';
 
 /**
@@ -116,6 +117,19 @@ export async function runPromotion(
       unlocked,
       prepared.date,
       report,
+    );
+    attestations.push(
+      ...(await publishApprovals({
+        root: sources.aptProd.root,
+        reviewDir: sources.reviewDir,
+        projectName: sources.review?.projectId ?? '',
+        tag: plan.tag,
+        policy: sources.review?.policy.policy,
+        promoted: plan.changes,
+        unlocked,
+        date: prepared.date,
+        report,
+      })),
     );
     // The log's head, promotion and attestations included, signed: a later reader can tell it was not rewritten.
     await signAuditHead(
