@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as openpgp from 'openpgp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toAppError } from '../../../shared/errors';
 import type { ProjectConfig } from '../../../shared/project';
-import type { PinnedReviewer } from '../../../shared/reviewers';
+import type { PinnedReviewer, SignedDecision } from '../../../shared/reviewers';
 import { comparedDemo, QUIET, type ComparedDemo } from '../../testing/comparedDemo';
 import { auditHistory } from '../audit/auditHistory';
 import { checkAuditChain } from '../audit/auditLog';
@@ -90,9 +91,13 @@ function accept(reviewer: Reviewer, comment = 'build date only') {
   });
 }
 
-async function setPolicy(pinned: PinnedReviewer[], threshold = 2): Promise<void> {
+async function setPolicy(
+  pinned: PinnedReviewer[],
+  threshold = 2,
+  identicalThreshold = 0,
+): Promise<void> {
   const config = JSON.parse(original) as ProjectConfig;
-  config.reviewPolicy = { reviewers: pinned, threshold, identicalThreshold: 0 };
+  config.reviewPolicy = { reviewers: pinned, threshold, identicalThreshold };
   await writeFile(compared.demo.projectFile, `${JSON.stringify(config, null, 2)}\n`);
 }
 
@@ -270,6 +275,43 @@ describe('a review policy of 2 of 2 on the demo release', () => {
     );
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('The passphrase does not unlock the reviewer key');
+  });
+
+  it('signs with SHA-256 for both GnuPG keys, RSA 3072 and Ed25519', async () => {
+    const entries = (await readFile(join(compared.reviewDir, 'audit.jsonl'), 'utf8'))
+      .split('\n')
+      .filter((line) => line.includes('"signed"'))
+      .map((line) => JSON.parse(line) as { data: { signed: SignedDecision } });
+    for (const reviewer of [reviewers.alice, reviewers.bob]) {
+      const signed = entries.find((entry) => entry.data.signed.reviewer === reviewer.fingerprint);
+      const signature = await openpgp.readSignature({
+        binarySignature: new Uint8Array(Buffer.from(signed!.data.signed.signature, 'base64')),
+      });
+      const packet = signature.packets.filterByTag(openpgp.enums.packet.signature)[0];
+      expect((packet as openpgp.SignaturePacket).hashAlgorithm).toBe(openpgp.enums.hash.sha256);
+    }
+  });
+
+  it('needs identicalThreshold signed approvals of an identical package', async () => {
+    await setPolicy([pin(reviewers.alice), pin(reviewers.bob)], 2, 1);
+    const hello = async () =>
+      (await compared.core.api['promote:plan']({ tag: TAG })).approvals?.find((one) =>
+        one.artifact.startsWith('countersign-hello_'),
+      );
+    expect(await hello()).toMatchObject({ needed: 1, missing: 1 });
+    await importReviewerKey(reviewers.alice.secretKey, null); // in this home, where the review is
+    const key = (await compared.core.api['promote:plan']({ tag: TAG })).candidates.find(
+      (one) => one.package === 'countersign-hello',
+    )!.key;
+    const approved = await compared.core.api['review:approveArtifact']({
+      tag: TAG,
+      key,
+      comment: 'identical to the rebuild, and the source read',
+      passphrase: reviewers.alice.passphrase,
+    });
+    expect(approved.decision).toMatchObject({ reviewer: 'Alice', signature: 'valid' });
+    expect(approved.approvals).toMatchObject({ needed: 1, missing: 0 });
+    expect(await hello()).toMatchObject({ missing: 0 });
   });
 
   it('reports a statement edited in the log as invalid, and the chain names the edit', async () => {
