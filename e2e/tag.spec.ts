@@ -23,9 +23,11 @@ test.describe('Step 1, Tag (browser mode against `countersign serve`)', () => {
     );
     await snapshot(page, testInfo, '01-opened');
 
-    // Only the Tag step is available; every other step waits for a verified tag.
+    // Tag and Verify are open; every other step waits for a verified tag.
     await expect(page.getByTestId('step-tag')).toHaveAttribute('aria-selected', 'true');
-    for (const step of ['rebuild', 'compare', 'review', 'promote', 'verify']) {
+    // Verify is always open: QA checks any apt-prod by URL and public key.
+    await expect(page.getByTestId('step-verify')).not.toHaveAttribute('aria-disabled', 'true');
+    for (const step of ['rebuild', 'compare', 'review', 'promote']) {
       const tab = page.getByTestId(`step-${step}`);
       await expect(tab).toHaveAttribute('role', 'tab');
       await expect(tab).toHaveAttribute('aria-disabled', 'true');

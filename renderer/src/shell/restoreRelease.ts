@@ -40,13 +40,16 @@ async function restoreRelease(projectId: string): Promise<void> {
   const releases = useReleasesStore.getState().overview?.releases ?? [];
   const store = useReleaseStore.getState();
   store.recordVerifiedTags(recordedVerifications(releases));
-  if (store.selectedTag.trim() === '') {
+  // Only the choice made for the user at load (or none) gives way to the one remembered.
+  const chosenAtLoad = preferredReleaseTag([], store.project?.tags ?? [], null);
+  const current = store.selectedTag.trim();
+  if (current === '' || current === chosenAtLoad) {
     const tag = preferredReleaseTag(
       releases,
       store.project?.tags ?? [],
       rememberedRelease(projectId),
     );
-    if (tag !== null) store.selectTag(tag);
+    if (tag !== null && tag !== current) store.selectTag(tag);
   }
   const chosen = useReleaseStore.getState().selectedTag.trim();
   const record = releases.find((release) => release.tag === chosen);

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { preferredReleaseTag } from './releaseChoice';
 import type { CountersignClient } from '../../../shared/api';
 import type { AppError } from '../../../shared/errors';
 import type { ProjectSummary } from '../../../shared/project';
@@ -114,8 +115,18 @@ export function createReleaseStore(client: CountersignClient) {
         setError('project', null);
         const outcome = await client.invoke('project:current', {});
         set({ projectLoading: false });
-        if (outcome.ok) set({ project: outcome.value });
-        else setError('project', outcome.error);
+        if (!outcome.ok) {
+          setError('project', outcome.error);
+          return;
+        }
+        const project = outcome.value;
+        // The newest release is chosen with the project, in one update: never later, under a
+        // tag being typed (which it would be appended to). The recorded choice may refine it.
+        const chosen =
+          project && get().selectedTag.trim() === ''
+            ? preferredReleaseTag([], project.tags, null)
+            : null;
+        set({ project, ...(chosen ? { selectedTag: chosen } : {}) });
       },
 
       selectTag(selectedTag) {
