@@ -58,6 +58,7 @@ import {
 } from './promote';
 import { importReviewerKeyRequestSchema, reviewerKeyInfoSchema } from './reviewers';
 import { importReleaseKeyRequestSchema, releaseKeyInfoSchema } from './signing';
+import { importDecisionsRequestSchema, importDecisionsResultSchema } from './reviewBundle';
 import { importSignerRequestSchema, removeSignerRequestSchema } from './signers';
 import { tagVerdictSchema, verifyTagRequestSchema } from './tags';
 
@@ -214,6 +215,17 @@ export const channels = {
   'review:approveArtifact': {
     request: approveArtifactRequestSchema.strict(),
     response: approveArtifactResultSchema,
+  },
+  /**
+   * Imports a reviewer's signed decisions file made on another machine from
+   * a review bundle: appended to the release's audit log only when it, and
+   * every decision in it, verifies against the pinned, unrevoked reviewers
+   * and this release's artifacts and reports; nothing otherwise, and nothing
+   * a second time.
+   */
+  'review:importDecisions': {
+    request: importDecisionsRequestSchema.strict(),
+    response: importDecisionsResultSchema,
   },
   /** This machine's reviewer key (never its secret part), or null when none is imported. */
   'reviewer:current': {

@@ -31,6 +31,7 @@ export const CHANNEL_NAMES = [
   'review:inspectArtifact',
   'review:signOff',
   'review:approveArtifact',
+  'review:importDecisions',
   'reviewer:current',
   'reviewer:importKey',
   'signing:importKey',

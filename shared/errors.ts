@@ -63,6 +63,7 @@ export const ERROR_CODES_BY_KIND = {
     'NOTHING_PROMOTED',
     'INVALID_ENVELOPE',
     'NO_REVIEWER_KEY',
+    'BUNDLE_HOSTILE',
   ],
   /** Something around us is missing or broken (a tool, Docker, the network): exit 3. */
   environment: [
@@ -110,6 +111,11 @@ export const ERROR_CODES_BY_KIND = {
     'KEY_NOT_APT_COMPATIBLE',
     'REVIEW_INCONSISTENT',
     'REVIEWER_KEY_IS_RELEASE_KEY',
+    'BUNDLE_TAMPERED',
+    'DECISIONS_SIGNATURE_INVALID',
+    'DECISIONS_UNKNOWN_REVIEWER',
+    'DECISIONS_REVOKED_REVIEWER',
+    'DECISIONS_OTHER_REPORT',
   ],
 } as const;
 

@@ -12,6 +12,7 @@ import { createSetupHandlers } from './setup/index';
 import { createPromoteHandlers, promotionSetup } from './promote/index';
 import { createRebuildHandlers, rebuildSetup } from './rebuild/index';
 import { createReviewHandlers } from './review/index';
+import { createReviewBundleHandlers } from './reviewBundle/index';
 import { createDoctorHandlers } from './doctor/index';
 import { createTagHandlers, tagSetup } from './tag/index';
 import { createVerifyHandlers } from './verify/index';
@@ -58,6 +59,7 @@ export function createCountersignCore(projectFile: string | null): CountersignCo
     ...createRebuildHandlers(context),
     ...createCompareHandlers(context),
     ...createReviewHandlers(context),
+    ...createReviewBundleHandlers(context),
     ...createApproveHandlers(context),
     ...createPromoteHandlers(context),
     ...createVerifyHandlers(context),

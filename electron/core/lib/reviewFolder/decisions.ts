@@ -1,4 +1,5 @@
 import type { Decision, DifferenceNode, ReviewDecision } from '../../../../shared/review';
+import type { SignedDecision } from '../../../../shared/reviewers';
 import { appendAuditEntry, readAuditEntries } from '../../audit/auditLog';
 import type { UnlockedReleaseKey } from '../openpgp/unlockReleaseKey';
 import {
@@ -88,6 +89,36 @@ export async function recordDecisions(
         )
       : null;
     await appendAuditEntry(reviewDir, 'decision', signed ? { ...fields, signed } : fields);
+  }
+}
+
+/**
+ * Appends decisions another machine signed (a review bundle's decisions
+ * file, already verified), each as the same `decision` entry recordDecisions
+ * writes, with the reviewer's public key introduced into the log first when
+ * it is not yet. The caller has checked every signature and what it binds.
+ */
+export async function appendSignedDecisions(
+  reviewDir: string,
+  reviewer: { fingerprint: string; name: string; publicKey: string },
+  decisions: readonly { name: string; signed: SignedDecision }[],
+): Promise<void> {
+  if (decisions.length === 0) return;
+  if (!logHasReviewerKey(await readAuditEntries(reviewDir), reviewer.fingerprint)) {
+    await appendAuditEntry(reviewDir, REVIEWER_KEY_ENTRY, { ...reviewer });
+  }
+  for (const { name, signed } of decisions) {
+    const statement = signed.statement;
+    await appendAuditEntry(reviewDir, 'decision', {
+      artifact: statement.artifact.key,
+      name,
+      reportSha256: statement.reportSha256,
+      differenceId: statement.differenceId,
+      decision: statement.decision,
+      comment: statement.comment,
+      rule: statement.rule,
+      signed,
+    });
   }
 }
 
