@@ -2,6 +2,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { planIsCurrent } from './planningSlice';
 import { usePromoteStore } from './promoteStore';
 import { CandidateTable } from './CandidateTable';
+import { ApprovalsList } from './ApprovalsList';
 import { chosenPackages } from './candidateSelection';
 import { ChangeList } from './ChangeList';
 import { countChanges } from './changeText';
@@ -77,6 +78,7 @@ export function PlanPanel({ tag }: { tag: string }) {
             locked={locked}
             onChoose={setPackageSelected}
           />
+          {plan.approvals ? <ApprovalsList approvals={plan.approvals} /> : null}
           {offersDowngrade(plan, allowDowngrade) ? <DowngradeToggle locked={locked} /> : null}
           <h3 className="facts__title facts__title--follow">
             Changes to apt-prod{' '}

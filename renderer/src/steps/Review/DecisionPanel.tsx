@@ -5,6 +5,13 @@ import { FieldNote, fieldNoteId } from '../../components/FieldNote';
 import { UntrustedText } from '../../components/UntrustedText';
 import { useReviewStore } from './reviewStore';
 import { STATUS_ICON, STATUS_LABEL } from './reviewText';
+import { ReviewerDecisions } from './ReviewerDecisions';
+import { isPassphraseRefusal, ReviewerPassphraseField } from './ReviewerPassphraseField';
+import { useNeedsReviewerPassphrase } from './useNeedsReviewerPassphrase';
+
+export const PASSPHRASE_FIELD_ID = 'review-passphrase';
+export const DECISION_NEEDS_PASSPHRASE =
+  'Type your reviewer key’s passphrase: each decision is signed with it.';
 
 export const COMMENT_FIELD_ID = 'review-comment';
 export const ACCEPT_NEEDS_COMMENT =
@@ -74,6 +81,13 @@ export function DecisionPanel({
   const deciding = useReviewStore((state) => state.deciding);
   const [comment, setComment] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  const needsPassphrase = useNeedsReviewerPassphrase();
+  const ownFingerprint = useReviewStore((state) => state.reviewerKey?.fingerprint ?? null);
+  const decideError = useReviewStore((state) => state.decideError);
+  // Kept here, for one request: never in the store, cleared once the engine answered.
+  const [passphrase, setPassphrase] = useState('');
+  const [passphraseProblem, setPassphraseProblem] = useState<string | undefined>(undefined);
+  const refusal = isPassphraseRefusal(decideError) ? decideError?.message : undefined;
 
   const submit = async (choice: Decision) => {
     if (deciding) return;
@@ -84,10 +98,21 @@ export function DecisionPanel({
       return;
     }
     setProblem(undefined);
-    if (await decide(choice, comment.trim(), { differenceIds: [node.id] })) {
+    if (needsPassphrase && passphrase === '') {
+      setPassphraseProblem(DECISION_NEEDS_PASSPHRASE);
+      onIntent(choice);
+      document.getElementById(PASSPHRASE_FIELD_ID)?.focus();
+      return;
+    }
+    setPassphraseProblem(undefined);
+    const given = needsPassphrase ? passphrase : undefined;
+    setPassphrase('');
+    if (await decide(choice, comment.trim(), { differenceIds: [node.id] }, given)) {
       setComment('');
       onIntent(null);
       onDone();
+    } else if (needsPassphrase) {
+      document.getElementById(PASSPHRASE_FIELD_ID)?.focus();
     }
   };
 
@@ -115,6 +140,9 @@ export function DecisionPanel({
   return (
     <section className="review-decide" aria-label="Decision" data-testid="review-decide">
       {decision ? <RecordedDecision decision={decision} /> : null}
+      {decision?.decisions && decision.decisions.length > 0 ? (
+        <ReviewerDecisions decisions={decision.decisions} ownFingerprint={ownFingerprint} />
+      ) : null}
       <div className="field">
         <label className="field__label" htmlFor={COMMENT_FIELD_ID}>
           {decision ? 'Decide again' : 'Comment'}{' '}
@@ -139,6 +167,18 @@ export function DecisionPanel({
         />
         <FieldNote fieldId={COMMENT_FIELD_ID} problem={problem} help={hint} />
       </div>
+      {needsPassphrase ? (
+        <ReviewerPassphraseField
+          id={PASSPHRASE_FIELD_ID}
+          value={passphrase}
+          onChange={(value) => {
+            setPassphrase(value);
+            if (value !== '') setPassphraseProblem(undefined);
+          }}
+          onEnter={intent === null ? undefined : () => void submit(intent)}
+          refusal={passphraseProblem ?? refusal}
+        />
+      ) : null}
       <div className="review-decide__actions">
         <button
           type="button"

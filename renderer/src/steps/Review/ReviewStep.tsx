@@ -12,6 +12,8 @@ import { rowsNeedingReview } from '../../../../shared/artifactCounts';
 import { ReviewArtifactList } from './ReviewArtifactList';
 import { pickArtifactKey } from './reviewChoices';
 import { ReviewWorkspace } from './ReviewWorkspace';
+import { ReviewerKeyPanel } from './ReviewerKeyPanel';
+import { SignOffPanel } from './SignOffPanel';
 
 /**
  * Step 4: every differing artifact of the release and where it stands, and
@@ -80,6 +82,7 @@ export function ReviewStep({
           </button>
         </div>
       ) : null}
+      <ReviewerKeyPanel />
       {comparisons ? <ReviewCounts comparisons={comparisons} /> : null}
       {summary && summary.artifacts.length > 0 ? (
         <ReviewArtifactList summary={summary} selectedKey={key} onSelect={selectReviewArtifact} />
@@ -113,6 +116,7 @@ export function ReviewStep({
           headingRef={heading}
         />
       )}
+      <SignOffPanel tag={tag} />
     </div>
   );
 }

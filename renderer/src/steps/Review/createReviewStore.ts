@@ -3,6 +3,8 @@ import type { CountersignClient } from '../../../../shared/api';
 import type { AppError } from '../../../../shared/errors';
 import type { JobEvent } from '../../../../shared/jobs';
 import type { ArtifactReview, Decision, DiffPage, ReviewSummary } from '../../../../shared/review';
+import type { ReviewerKeyInfo } from '../../../../shared/reviewers';
+import type { SignOffResult } from '../../../../shared/approvals';
 import type { DecisionRule } from '../../../../shared/decisionRule';
 import { DIFF_PAGE_LINES, type DiffLayout } from './diffRendering';
 import { pickSelection, treeRows, type DifferenceFilter } from './differenceTree';
@@ -54,6 +56,16 @@ export interface ReviewState extends JobFollowSlice {
   diffs: Record<string, DiffView>;
   deciding: boolean;
   decideError: AppError | null;
+  /** This machine's reviewer key (never its secret part); null when none is imported. */
+  reviewerKey: ReviewerKeyInfo | null;
+  /** Whether reviewer:current has answered once. */
+  reviewerKeyLoaded: boolean;
+  reviewerKeyError: AppError | null;
+  importingReviewerKey: boolean;
+  importReviewerKeyError: AppError | null;
+  signingOff: boolean;
+  signOffResult: SignOffResult | null;
+  signOffError: AppError | null;
 
   loadSummary: (tag: string) => Promise<void>;
   /** Opens an artifact (again): its member listing at once, diffoscope's tree when ready. */
@@ -68,8 +80,21 @@ export interface ReviewState extends JobFollowSlice {
   /** Fetches the first page of a row's diff unless it is loaded or on its way. */
   loadDiff: (id: string) => Promise<void>;
   loadMoreDiff: (id: string) => Promise<void>;
-  /** Records a decision; true when the engine took it. */
-  decide: (decision: Decision, comment: string, target: DecisionTarget) => Promise<boolean>;
+  /**
+   * Records a decision; true when the engine took it. The passphrase unlocks
+   * this machine's reviewer key for this request only: it is never kept here.
+   */
+  decide: (
+    decision: Decision,
+    comment: string,
+    target: DecisionTarget,
+    passphrase?: string,
+  ) => Promise<boolean>;
+  loadReviewerKey: () => Promise<void>;
+  /** Imports the reviewer's armored secret key; true when the engine took it. The text is not kept. */
+  importReviewerKey: (armored: string) => Promise<boolean>;
+  /** Signs off on the release under review with the reviewer key; true when it was signed. */
+  signOff: (passphrase: string) => Promise<boolean>;
   dismissDecideError: () => void;
   /** Back to nothing loaded; answers still on their way are dropped. */
   reset: () => void;
@@ -105,6 +130,9 @@ const NO_ARTIFACT: ArtifactData = {
   decideError: null,
   ...JOB_IDLE,
 };
+
+/** What a sign-off shows: it belongs to one release. */
+const NO_SIGN_OFF = { signingOff: false, signOffResult: null, signOffError: null };
 
 /**
  * Where a row's diff is kept: a node's under its report's hash (a new report
@@ -265,13 +293,19 @@ export function createReviewStore(client: CountersignClient, options: ReviewStor
       summaryLoading: false,
       summaryError: null,
       ...NO_ARTIFACT,
+      ...NO_SIGN_OFF,
+      reviewerKey: null,
+      reviewerKeyLoaded: false,
+      reviewerKeyError: null,
+      importingReviewerKey: false,
+      importReviewerKeyError: null,
       layout: 'line-by-line',
 
       async loadSummary(tag) {
         const ticket = ++latestSummary;
         if (get().tag !== tag) {
           artifactGeneration += 1;
-          set({ tag, summary: null, ...NO_ARTIFACT });
+          set({ tag, summary: null, ...NO_ARTIFACT, ...NO_SIGN_OFF });
         }
         set({ summaryLoading: true, summaryError: null });
         const outcome = await client.invoke('review:summary', { tag });
@@ -361,7 +395,7 @@ export function createReviewStore(client: CountersignClient, options: ReviewStor
         await fetchPage(id, next);
       },
 
-      async decide(decision, comment, target) {
+      async decide(decision, comment, target, passphrase) {
         const { tag, key } = get();
         if (tag === null || key === null) return false;
         const generation = artifactGeneration;
@@ -372,6 +406,7 @@ export function createReviewStore(client: CountersignClient, options: ReviewStor
           decision,
           comment,
           ...target,
+          ...(passphrase === undefined ? {} : { passphrase }),
         });
         if (generation !== artifactGeneration) return false;
         set({ deciding: false });
@@ -387,6 +422,42 @@ export function createReviewStore(client: CountersignClient, options: ReviewStor
 
       dismissDecideError: () => set({ decideError: null }),
 
+      async loadReviewerKey() {
+        const outcome = await client.invoke('reviewer:current', {});
+        if (outcome.ok) {
+          set({ reviewerKey: outcome.value, reviewerKeyLoaded: true, reviewerKeyError: null });
+        } else {
+          set({ reviewerKeyLoaded: true, reviewerKeyError: outcome.error });
+        }
+      },
+
+      async importReviewerKey(armored) {
+        if (get().importingReviewerKey) return false;
+        set({ importingReviewerKey: true, importReviewerKeyError: null });
+        const outcome = await client.invoke('reviewer:importKey', { key: armored });
+        set({ importingReviewerKey: false });
+        if (!outcome.ok) {
+          set({ importReviewerKeyError: outcome.error });
+          return false;
+        }
+        set({ reviewerKey: outcome.value, reviewerKeyLoaded: true, reviewerKeyError: null });
+        return true;
+      },
+
+      async signOff(passphrase) {
+        const { tag, signingOff } = get();
+        if (tag === null || signingOff) return false;
+        set({ signingOff: true, signOffError: null, signOffResult: null });
+        const outcome = await client.invoke('review:signOff', { tag, passphrase });
+        if (get().tag !== tag) return false;
+        if (!outcome.ok) {
+          set({ signingOff: false, signOffError: outcome.error });
+          return false;
+        }
+        set({ signingOff: false, signOffResult: outcome.value });
+        return true;
+      },
+
       reset() {
         latestOpen += 1;
         latestSummary += 1;
@@ -397,6 +468,7 @@ export function createReviewStore(client: CountersignClient, options: ReviewStor
           summaryLoading: false,
           summaryError: null,
           ...NO_ARTIFACT,
+          ...NO_SIGN_OFF,
         });
       },
     };
