@@ -7,6 +7,7 @@ import { parseOptions, requireOption } from '../parseOptions';
 import { readPassphraseFd, readPassphraseFile } from '../readPassphrase';
 import { interruptSignal, terminalReporter } from '../terminalReporter';
 import { safeForTerminal } from '../terminalText';
+import { isReviewBundleCommand, reviewBundleCommand } from './reviewBundleCommand';
 import { signOffCommand } from './signOffCommand';
 
 export const reviewUsage =
@@ -22,6 +23,7 @@ export const reviewUsage =
 /** `countersign review`: step 4 decisions for scripted workflows, each in the audit log. */
 export async function reviewCommand(args: string[]): Promise<number> {
   if (args[0] === 'sign-off') return signOffCommand(args.slice(1));
+  if (isReviewBundleCommand(args)) return reviewBundleCommand(args);
   const values = parseOptions(
     args,
     {
