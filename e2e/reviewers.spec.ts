@@ -1,0 +1,206 @@
+import type { Page } from '@playwright/test';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDemoRelease, expect, test, type DemoRelease } from './fixtures/countersignServer';
+import { reviewDirOf } from './fixtures/promoteRelease';
+import { compareWithCli } from './fixtures/reviewRelease';
+import {
+  countersignIn,
+  makeReviewerKey,
+  setReviewPolicy,
+  type ReviewerKey,
+} from './fixtures/reviewerKeys';
+import { rebuildWithCli } from './fixtures/savedComparison';
+import { watchProblems } from './pageChecks';
+import { snapshot } from './screenshots';
+
+const DOC = 'countersign-hello-doc';
+const REASON = 'Only the build time in the README differs; harmless.';
+
+/**
+ * The demo rebuilt and compared with the CLI, under a review policy of 2 of 2
+ * whose reviewers' keys real GnuPG made: reviewer A decides in the UI,
+ * reviewer B from their own Countersign home with the CLI.
+ */
+const testWithReviewers = test.extend<{
+  reviewers: { a: ReviewerKey; b: ReviewerKey };
+  demo: DemoRelease;
+}>({
+  reviewers: async ({ home }, use) => {
+    await use({
+      a: await makeReviewerKey('Ada Reviewer', home),
+      b: await makeReviewerKey('Ben Second', home),
+    });
+  },
+  demo: [
+    async ({ home, reviewers }, use) => {
+      const demo = await createDemoRelease(home);
+      await rebuildWithCli(demo.projectFile, home, demo.tags.release);
+      await compareWithCli(demo.projectFile, home, demo.tags.release);
+      await setReviewPolicy(demo, [reviewers.a, reviewers.b], 2);
+      await use(demo);
+    },
+    { scope: 'test', timeout: 900_000 },
+  ],
+});
+
+/** Follows the demo's differing package from step 3 into step 4. */
+async function openReview(page: Page, tag: string): Promise<void> {
+  await expect(page.getByLabel('Tag name')).toHaveValue(tag);
+  await expect(page.getByTestId('step-compare')).not.toHaveAttribute('aria-disabled', 'true');
+  await page.getByTestId('step-compare').click();
+  const row = page.locator(`[data-testid="compare-row"][data-package="${DOC}"]`);
+  await expect(row).toHaveAttribute('data-status', 'differs');
+  await row.getByRole('button', { name: 'Review differences' }).click();
+  await expect(page.getByTestId('step-review')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('review-report')).toHaveAttribute('data-state', 'ready', {
+    timeout: 240_000,
+  });
+}
+
+/** Opens step 5 and waits for a plan made now. */
+async function openPlan(page: Page, canPromote: boolean) {
+  await page.getByTestId('step-promote').click();
+  const plan = page.getByTestId('promote-plan');
+  await expect(plan).toHaveAttribute('data-state', 'current', { timeout: 60_000 });
+  await expect(plan).toHaveAttribute('data-can-promote', String(canPromote));
+  return page.locator(`[data-testid="promote-approval"][data-artifact^="${DOC}_"]`);
+}
+
+testWithReviewers.describe('Reviewers as people (browser mode)', () => {
+  testWithReviewers(
+    'two reviewers approve the demo’s difference, 2 of 2, and the release manager promotes',
+    async ({ page, app, demo, home, reviewers }, testInfo) => {
+      testWithReviewers.setTimeout(600_000);
+      const problems = watchProblems(page);
+      const { a, b } = reviewers;
+      await page.goto(app.url);
+      await expect(page.getByTestId('project-name')).toHaveText(demo.projectName);
+      await openReview(page, demo.tags.release);
+
+      // No reviewer key yet: reviewer A imports theirs, from its file.
+      const keyPanel = page.getByTestId('reviewer-key');
+      await expect(keyPanel).toHaveAttribute('data-state', 'none');
+      await page.getByTestId('reviewer-key-file').setInputFiles(a.secretKeyFile);
+      await expect(page.getByTestId('reviewer-key-text')).toHaveValue(/PRIVATE KEY BLOCK/);
+      await page.getByTestId('reviewer-key-import').click();
+      await expect(keyPanel).toHaveAttribute('data-state', 'imported');
+      await expect(page.getByTestId('reviewer-key-fingerprint')).toHaveAttribute(
+        'data-fingerprint',
+        a.fingerprint,
+      );
+      await expect(page.getByTestId('reviewer-key-uid')).toContainText('Ada Reviewer');
+      await snapshot(page, testInfo, '01-reviewer-key-imported');
+
+      // The README's difference, accepted: a wrong passphrase first, refused beside the field.
+      await page.locator(`[data-testid="review-node"][data-name*="README"]`).click();
+      await page.getByTestId('review-comment').fill(REASON);
+      const passphrase = page.getByTestId('review-passphrase');
+      await expect(passphrase).toHaveAttribute('type', 'password');
+      await expect(passphrase).toHaveAttribute('autocomplete', 'off');
+      await passphrase.fill('not the passphrase');
+      await page.getByTestId('review-accept').click();
+      await expect(passphrase).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.locator('#review-passphrase-problem')).toBeVisible();
+      await expect(passphrase).toHaveValue('');
+      await snapshot(page, testInfo, '02-review-wrong-passphrase');
+
+      await passphrase.fill(a.passphrase);
+      await page.getByTestId('review-accept').click();
+      const decision = page.locator(
+        `[data-testid="reviewer-decision"][data-fingerprint="${a.fingerprint}"]`,
+      );
+      await expect(decision).toHaveAttribute('data-signature', 'valid', { timeout: 60_000 });
+      await expect(decision).toHaveAttribute('data-own', 'true');
+      await expect(decision).toContainText('Ada Reviewer');
+      await expect(decision).toContainText('signature valid');
+      await expect(decision).toContainText('your decision');
+      await expect(decision).toContainText(REASON);
+      await expect(passphrase).toHaveValue('');
+
+      // A signs off: the link lists the package and its SHA-256.
+      const signOff = page.getByTestId('review-signoff');
+      await expect(signOff).toContainText('in-toto-verify');
+      await page.getByTestId('review-signoff-passphrase').fill(a.passphrase);
+      await page.getByTestId('review-signoff-submit').click();
+      await expect(signOff).toHaveAttribute('data-state', 'signed', { timeout: 60_000 });
+      await expect(page.getByTestId('review-signoff-product').first()).toContainText(DOC);
+      await page.locator(`[data-testid="review-node"][data-name*="README"]`).click();
+      await snapshot(page, testInfo, '03-review-signed-decision');
+      await page.setViewportSize({ width: 1024, height: 700 });
+      await snapshot(page, testInfo, '04-review-signed-decision-1024');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await snapshot(page, testInfo, '05-review-signed-decision-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.setViewportSize({ width: 1280, height: 800 });
+
+      // One approval of two: the plan says so, and refuses the package.
+      const approvals = await openPlan(page, true);
+      await expect(approvals.getByTestId('promote-approval-count')).toContainText(
+        '1 of 2 approvals — 1 missing',
+      );
+      await expect(approvals.getByTestId('promote-approval-reviewer')).toContainText([
+        'Ada Reviewer',
+      ]);
+      await expect(
+        page.locator(`[data-testid="promote-candidate"][data-package="${DOC}"]`),
+      ).toHaveAttribute('data-refused', 'true');
+      await snapshot(page, testInfo, '06-plan-one-of-two');
+
+      // Reviewer B, from their own Countersign home: their key and their decision, with the CLI.
+      const homeB = await mkdtemp(join(tmpdir(), 'countersign-e2e-b-'));
+      try {
+        await countersignIn(homeB, [
+          'reviewer',
+          'import-key',
+          b.secretKeyFile,
+          '--project',
+          demo.projectFile,
+        ]);
+        const passphraseFile = join(homeB, 'passphrase');
+        await writeFile(passphraseFile, `${b.passphrase}\n`, { mode: 0o600 });
+        await countersignIn(homeB, [
+          'review',
+          '--review',
+          reviewDirOf(home, demo),
+          '--project',
+          demo.projectFile,
+          '--path',
+          '**',
+          '--accept',
+          'Checked on my own machine: only the build date.',
+          '--passphrase-file',
+          passphraseFile,
+        ]);
+      } finally {
+        await rm(homeB, { recursive: true, force: true });
+      }
+
+      // Two of two: the plan lets it through, and the release manager promotes.
+      await page.reload();
+      await expect(page.getByTestId('project-name')).toHaveText(demo.projectName);
+      await expect(page.getByTestId('step-promote')).not.toHaveAttribute('aria-disabled', 'true');
+      const approved = await openPlan(page, true);
+      await expect(approved.getByTestId('promote-approval-count')).toContainText(
+        '2 of 2 approvals — none missing',
+      );
+      await expect(approved.getByTestId('promote-approval-reviewer')).toHaveCount(2);
+      await expect(
+        page.locator(`[data-testid="promote-candidate"][data-package="${DOC}"]`),
+      ).toHaveAttribute('data-refused', 'false');
+      await snapshot(page, testInfo, '07-plan-two-of-two');
+      await page.getByTestId('promote-passphrase').fill(demo.releaseKey.passphrase);
+      await page.getByTestId('promote-passphrase').press('Enter');
+      await expect(page.getByTestId('promote-result')).toBeVisible({ timeout: 120_000 });
+      await expect(
+        page.getByTestId('promote-result').locator(`[data-testid="promote-change"]`),
+      ).toContainText([new RegExp(DOC)]);
+      await snapshot(page, testInfo, '08-promoted');
+
+      // The expected failure: the engine's refusal (HTTP 422) of the wrong passphrase.
+      const unexpected = problems.filter((problem) => !problem.includes('status of 422'));
+      expect(unexpected, 'no console errors (CSP violations included)').toEqual([]);
+    },
+  );
+});
