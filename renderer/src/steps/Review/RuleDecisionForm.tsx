@@ -6,6 +6,8 @@ import { useReviewStore } from './reviewStore';
 import { formatCount } from '../../format/count';
 import { ruleProblem, ruleSelection, type DecisionRule } from '../../../../shared/decisionRule';
 import { nodeLabel } from './differenceTree';
+import { isPassphraseRefusal, ReviewerPassphraseField } from './ReviewerPassphraseField';
+import { useNeedsReviewerPassphrase } from './useNeedsReviewerPassphrase';
 
 /** How many of the matching differences are named under the count. */
 const PREVIEW_NAMES = 5;
@@ -26,6 +28,12 @@ export function RuleDecisionForm({
 }) {
   const decide = useReviewStore((state) => state.decide);
   const deciding = useReviewStore((state) => state.deciding);
+  // A rule's decisions are signed one by one, like any other: the passphrase unlocks the key once.
+  const needsPassphrase = useNeedsReviewerPassphrase();
+  const [passphrase, setPassphrase] = useState('');
+  const [passphraseProblem, setPassphraseProblem] = useState<string | undefined>(undefined);
+  const decideError = useReviewStore((state) => state.decideError);
+  const refusal = isPassphraseRefusal(decideError) ? decideError?.message : undefined;
   const [by, setBy] = useState<DecisionRule['by']>('path');
   const [pattern, setPattern] = useState('');
   const [comment, setComment] = useState('');
@@ -73,7 +81,15 @@ export function RuleDecisionForm({
       return;
     }
     setProblem(null);
-    if (await decide(decision, comment.trim(), { rule: confirmed })) onClose();
+    if (needsPassphrase && passphrase === '') {
+      setPassphraseProblem('Type your reviewer key’s passphrase: each decision is signed with it.');
+      document.getElementById(`${id}-passphrase`)?.focus();
+      return;
+    }
+    setPassphraseProblem(undefined);
+    const given = needsPassphrase ? passphrase : undefined;
+    setPassphrase('');
+    if (await decide(decision, comment.trim(), { rule: confirmed }, given)) onClose();
   };
 
   const patternProblem =
@@ -195,6 +211,15 @@ export function RuleDecisionForm({
           help="Recorded with each difference, with the rule that decided it."
         />
       </div>
+      {needsPassphrase ? (
+        <ReviewerPassphraseField
+          id={`${id}-passphrase`}
+          value={passphrase}
+          onChange={setPassphrase}
+          refusal={passphraseProblem ?? refusal}
+          testId="review-rule-passphrase"
+        />
+      ) : null}
       <div className="review-rule__actions">
         <button
           type="button"
