@@ -118,6 +118,11 @@ testWithReviewers.describe('Reviewers as people (browser mode)', () => {
       await expect(decision).toContainText('your decision');
       await expect(decision).toContainText(REASON);
       await expect(passphrase).toHaveValue('');
+      // Every difference accepted, yet one reviewer of two: the list says what is missing.
+      await expect(page.getByTestId('review-choice-approvals').first()).toHaveText(
+        '1 of 2 approvals — 1 missing',
+      );
+      await expect(page.getByTestId('review-summary-count')).toHaveText('0 of 1 approved');
 
       // A signs off: the link lists the package and its SHA-256.
       const signOff = page.getByTestId('review-signoff');

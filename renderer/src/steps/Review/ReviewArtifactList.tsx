@@ -16,7 +16,12 @@ export function ReviewArtifactList({
 }) {
   const listed = listedArtifacts(summary.artifacts, selectedKey);
   const unlisted = summary.artifacts.length - listed.length;
-  const approved = summary.artifacts.filter((artifact) => artifact.verdict === 'approved').length;
+  // Under a review policy, an artifact whose decisions all accept it still waits for k reviewers.
+  const awaiting = (artifact: (typeof summary.artifacts)[number]) =>
+    (artifact.approvals?.missing ?? 0) > 0;
+  const approved = summary.artifacts.filter(
+    (artifact) => artifact.verdict === 'approved' && !awaiting(artifact),
+  ).length;
   return (
     <nav
       className="panel review-choices"
@@ -48,6 +53,19 @@ export function ReviewArtifactList({
                 <UntrustedText text={artifact.name} />
               </span>
               <VerdictLabel verdict={artifact.verdict} />
+              {artifact.approvals ? (
+                <span
+                  className="review-choice__approvals"
+                  data-testid="review-choice-approvals"
+                  data-missing={artifact.approvals.missing}
+                >
+                  {`${formatCount(artifact.approvals.needed - artifact.approvals.missing)} of ${formatCount(artifact.approvals.needed)} approvals${
+                    artifact.approvals.missing > 0
+                      ? ` — ${formatCount(artifact.approvals.missing)} missing`
+                      : ''
+                  }`}
+                </span>
+              ) : null}
             </button>
           </li>
         ))}
