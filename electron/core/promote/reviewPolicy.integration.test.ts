@@ -11,6 +11,11 @@ import { comparedDemo, QUIET, type ComparedDemo } from '../../testing/comparedDe
 import { auditHistory } from '../audit/auditHistory';
 import { checkAuditChain } from '../audit/auditLog';
 import { GnupgHome } from '../lib/gpg/gnupgHome';
+import {
+  asReviewer,
+  makeReviewer,
+  type TestReviewer,
+} from '../lib/reviewers/testing/testReviewers';
 import { loadProject } from '../lib/project/projectStore';
 import { importReviewerKey, reviewFolderVerdicts } from '../review/index';
 
@@ -29,44 +34,8 @@ let work: string;
 let docKey: string;
 let original: string;
 
-interface Reviewer {
-  name: string;
-  fingerprint: string;
-  publicKey: string;
-  secretKey: string;
-  passphrase: string;
-  home: string;
-}
+type Reviewer = TestReviewer;
 const reviewers: Record<'alice' | 'bob' | 'carol', Reviewer> = {} as never;
-
-async function makeReviewer(name: string, algo: string): Promise<Reviewer> {
-  const passphrase = `${name} passphrase`;
-  const fingerprint = await gpg.generateKey(`${name} <${name.toLowerCase()}@example.org>`, {
-    algo,
-    usage: 'sign',
-    passphrase,
-  });
-  const home = await mkdtemp(join(tmpdir(), `cs-reviewer-${name.toLowerCase()}-`));
-  return {
-    name,
-    fingerprint,
-    publicKey: await gpg.exportPublic(fingerprint),
-    secretKey: await gpg.exportSecret(fingerprint, { passphrase }),
-    passphrase,
-    home,
-  };
-}
-
-/** Runs `fn` with COUNTERSIGN_HOME pointing at this reviewer's own home. */
-async function asReviewer<T>(reviewer: Reviewer, fn: () => Promise<T>): Promise<T> {
-  const previous = process.env.COUNTERSIGN_HOME;
-  process.env.COUNTERSIGN_HOME = reviewer.home;
-  try {
-    return await fn();
-  } finally {
-    process.env.COUNTERSIGN_HOME = previous;
-  }
-}
 
 /** Runs the built CLI in this reviewer's own home. */
 function countersignAs(reviewer: Reviewer, args: string[]) {
@@ -123,9 +92,9 @@ beforeAll(async () => {
   compared = await comparedDemo(TAG, 'policy');
   gpg = await GnupgHome.create();
   work = await mkdtemp(join(tmpdir(), 'cs-policy-'));
-  reviewers.alice = await makeReviewer('Alice', 'rsa3072');
-  reviewers.bob = await makeReviewer('Bob', 'ed25519');
-  reviewers.carol = await makeReviewer('Carol', 'ed25519');
+  reviewers.alice = await makeReviewer(gpg, 'Alice', 'rsa3072', 'cs-reviewer');
+  reviewers.bob = await makeReviewer(gpg, 'Bob', 'ed25519', 'cs-reviewer');
+  reviewers.carol = await makeReviewer(gpg, 'Carol', 'ed25519', 'cs-reviewer');
   original = await readFile(compared.demo.projectFile, 'utf8');
   await setPolicy([pin(reviewers.alice), pin(reviewers.bob)]);
   for (const reviewer of Object.values(reviewers)) {

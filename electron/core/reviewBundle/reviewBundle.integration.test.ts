@@ -12,6 +12,11 @@ import { comparedDemo, QUIET, type ComparedDemo } from '../../testing/comparedDe
 import { readArchive } from '../lib/archive/readArchive';
 import { tarArchive, type TarFixtureEntry } from '../lib/archive/testing/tarTestFixtures';
 import { GnupgHome } from '../lib/gpg/gnupgHome';
+import {
+  asReviewer,
+  makeReviewer,
+  type TestReviewer,
+} from '../lib/reviewers/testing/testReviewers';
 import { canonicalJsonBytes } from '../lib/intoto/canonicalJson';
 import { signBinarySha256 } from '../lib/openpgp/signSha256';
 import { loadProject } from '../lib/project/projectStore';
@@ -38,42 +43,8 @@ let bobDir: string;
 let bobFile: SignedDecisionsFile;
 let cli: string;
 
-interface Reviewer {
-  name: string;
-  fingerprint: string;
-  publicKey: string;
-  secretKey: string;
-  passphrase: string;
-  home: string;
-}
+type Reviewer = TestReviewer;
 const reviewers: Record<'alice' | 'bob' | 'carol', Reviewer> = {} as never;
-
-async function makeReviewer(name: string, algo: string): Promise<Reviewer> {
-  const passphrase = `${name} passphrase`;
-  const fingerprint = await gpg.generateKey(`${name} <${name.toLowerCase()}@example.org>`, {
-    algo,
-    usage: 'sign',
-    passphrase,
-  });
-  return {
-    name,
-    fingerprint,
-    publicKey: await gpg.exportPublic(fingerprint),
-    secretKey: await gpg.exportSecret(fingerprint, { passphrase }),
-    passphrase,
-    home: await mkdtemp(join(tmpdir(), `cs-bundle-${name.toLowerCase()}-`)),
-  };
-}
-
-async function asReviewer<T>(reviewer: Reviewer, fn: () => Promise<T>): Promise<T> {
-  const previous = process.env.COUNTERSIGN_HOME;
-  process.env.COUNTERSIGN_HOME = reviewer.home;
-  try {
-    return await fn();
-  } finally {
-    process.env.COUNTERSIGN_HOME = previous;
-  }
-}
 
 /** The CLI, built from this checkout into a private folder, run in a reviewer's home. */
 function countersignAs(home: string, args: string[]) {
@@ -163,9 +134,9 @@ beforeAll(async () => {
   compared = await comparedDemo(TAG, 'bundle');
   gpg = await GnupgHome.create();
   work = await mkdtemp(join(tmpdir(), 'cs-bundle-'));
-  reviewers.alice = await makeReviewer('Alice', 'ed25519');
-  reviewers.bob = await makeReviewer('Bob', 'rsa3072');
-  reviewers.carol = await makeReviewer('Carol', 'ed25519');
+  reviewers.alice = await makeReviewer(gpg, 'Alice', 'ed25519', 'cs-bundle');
+  reviewers.bob = await makeReviewer(gpg, 'Bob', 'rsa3072', 'cs-bundle');
+  reviewers.carol = await makeReviewer(gpg, 'Carol', 'ed25519', 'cs-bundle');
   original = await readFile(compared.demo.projectFile, 'utf8');
   await setPolicy([pin(reviewers.alice), pin(reviewers.bob)]);
   for (const reviewer of Object.values(reviewers)) {
