@@ -1,48 +1,13 @@
 import type { Page, TestInfo } from '@playwright/test';
-import { execFile } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
-import { promisify } from 'node:util';
-import { expect, repoRoot, type DemoRelease } from './fixtures/countersignServer';
-import { testWithApprovedRelease } from './fixtures/promoteRelease';
+import { expect, type DemoRelease } from './fixtures/countersignServer';
+import { promoteWithCli, testWithApprovedRelease } from './fixtures/promoteRelease';
 import { watchProblems } from './pageChecks';
 import { snapshot } from './screenshots';
-
-const run = promisify(execFile);
-
-/** Publishes the approved release to apt-prod with the built CLI, as the release manager did. */
-async function promoteWithCli(home: string, demo: DemoRelease): Promise<void> {
-  try {
-    await run(
-      process.execPath,
-      [
-        join(repoRoot, 'bin', 'countersign.js'),
-        'promote',
-        '--project',
-        demo.projectFile,
-        '--tag',
-        demo.tags.release,
-        '--passphrase-file',
-        demo.releaseKey.passphraseFile,
-      ],
-      {
-        cwd: repoRoot,
-        env: { ...process.env, COUNTERSIGN_HOME: home },
-        timeout: 300_000,
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    );
-  } catch (error) {
-    const failure = error as { stderr?: string; stdout?: string };
-    throw new Error(
-      `countersign promote failed:\n${failure.stderr || failure.stdout || String(error)}`,
-      { cause: error },
-    );
-  }
-}
 
 /** apt-prod's folder served read-only over HTTP on 127.0.0.1, as a plain web server would. */
 async function serveFolder(root: string): Promise<{ url: string; server: Server }> {

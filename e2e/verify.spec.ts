@@ -1,45 +1,9 @@
 import type { Page } from '@playwright/test';
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { expect, repoRoot, type DemoRelease } from './fixtures/countersignServer';
-import { testWithApprovedRelease } from './fixtures/promoteRelease';
+import { expect, type DemoRelease } from './fixtures/countersignServer';
+import { promoteWithCli, testWithApprovedRelease } from './fixtures/promoteRelease';
 import { tabTo } from './keyboard';
 import { watchProblems } from './pageChecks';
 import { snapshot } from './screenshots';
-
-const run = promisify(execFile);
-
-/** Publishes the approved release to apt-prod with the built CLI, as step 5 would. */
-async function promoteWithCli(home: string, demo: DemoRelease): Promise<void> {
-  try {
-    await run(
-      process.execPath,
-      [
-        join(repoRoot, 'bin', 'countersign.js'),
-        'promote',
-        '--project',
-        demo.projectFile,
-        '--tag',
-        demo.tags.release,
-        '--passphrase-file',
-        demo.releaseKey.passphraseFile,
-      ],
-      {
-        cwd: repoRoot,
-        env: { ...process.env, COUNTERSIGN_HOME: home },
-        timeout: 300_000,
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    );
-  } catch (error) {
-    const failure = error as { stderr?: string; stdout?: string };
-    throw new Error(
-      `countersign promote failed:\n${failure.stderr || failure.stdout || String(error)}`,
-      { cause: error },
-    );
-  }
-}
 
 /** The approved release, published to apt-prod with the CLI before the server starts. */
 const test = testWithApprovedRelease.extend<{ demo: DemoRelease }>({
