@@ -1,9 +1,15 @@
 import type { Page } from '@playwright/test';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDemoRelease, expect, test, type DemoRelease } from './fixtures/countersignServer';
-import { reviewDirOf } from './fixtures/promoteRelease';
+import {
+  createDemoRelease,
+  expect,
+  startServer,
+  stop,
+  test,
+  type DemoRelease,
+} from './fixtures/countersignServer';
 import { compareWithCli } from './fixtures/reviewRelease';
 import {
   countersignIn,
@@ -21,7 +27,9 @@ const REASON = 'Only the build time in the README differs; harmless.';
 /**
  * The demo rebuilt and compared with the CLI, under a review policy of 2 of 2
  * whose reviewers' keys real GnuPG made: reviewer A decides in the UI,
- * reviewer B from their own Countersign home with the CLI.
+ * reviewer B in a second browser context against their own Countersign home,
+ * from a review bundle the release manager exported; B's signed decisions file
+ * is imported in the release manager's window.
  */
 const testWithReviewers = test.extend<{
   reviewers: { a: ReviewerKey; b: ReviewerKey };
@@ -71,7 +79,7 @@ async function openPlan(page: Page, canPromote: boolean) {
 testWithReviewers.describe('Reviewers as people (browser mode)', () => {
   testWithReviewers(
     'two reviewers approve the demo’s difference, 2 of 2, and the release manager promotes',
-    async ({ page, app, demo, home, reviewers }, testInfo) => {
+    async ({ browser, page, app, demo, home, reviewers }, testInfo) => {
       testWithReviewers.setTimeout(600_000);
       const problems = watchProblems(page);
       const { a, b } = reviewers;
@@ -153,37 +161,82 @@ testWithReviewers.describe('Reviewers as people (browser mode)', () => {
       ).toHaveAttribute('data-refused', 'true');
       await snapshot(page, testInfo, '06-plan-one-of-two');
 
-      // Reviewer B, from their own Countersign home: their key and their decision, with the CLI.
+      // The release manager exports a review bundle for reviewer B.
       const homeB = await mkdtemp(join(tmpdir(), 'countersign-e2e-b-'));
+      const bundleFile = join(homeB, 'hello.review.tar');
+      await countersignIn(home, [
+        'review',
+        'export',
+        '--project',
+        demo.projectFile,
+        '--tag',
+        demo.tags.release,
+        '--out',
+        bundleFile,
+      ]);
+
+      // Reviewer B, in a second browser context against their own Countersign home.
+      const serverB = await startServer(null, homeB);
+      const contextB = await browser.newContext();
+      let decisionsFile: string;
       try {
-        await countersignIn(homeB, [
-          'reviewer',
-          'import-key',
-          b.secretKeyFile,
-          '--project',
-          demo.projectFile,
-        ]);
-        const passphraseFile = join(homeB, 'passphrase');
-        await writeFile(passphraseFile, `${b.passphrase}\n`, { mode: 0o600 });
-        await countersignIn(homeB, [
-          'review',
-          '--review',
-          reviewDirOf(home, demo),
-          '--project',
-          demo.projectFile,
-          '--path',
-          '**',
-          '--accept',
-          'Checked on my own machine: only the build date.',
-          '--passphrase-file',
-          passphraseFile,
-        ]);
+        const pageB = await contextB.newPage();
+        const problemsB = watchProblems(pageB);
+        await pageB.goto(serverB.app.url);
+        await expect(pageB.getByTestId('start-screen')).toBeVisible();
+        await pageB.getByTestId('open-bundle-path').fill(bundleFile);
+        await pageB.getByTestId('open-bundle-submit').click();
+        const bundleView = pageB.getByTestId('bundle-review');
+        await expect(bundleView).toBeVisible();
+        await expect(pageB.getByTestId('bundle-policy')).toContainText('2 of 2 reviewers');
+        await expect(pageB.getByTestId('project-name')).toContainText('review bundle');
+        await pageB.getByTestId('reviewer-key-file').setInputFiles(b.secretKeyFile);
+        await expect(pageB.getByTestId('reviewer-key-text')).toHaveValue(/PRIVATE KEY BLOCK/);
+        await pageB.getByTestId('reviewer-key-import').click();
+        await expect(pageB.getByTestId('reviewer-key')).toHaveAttribute('data-state', 'imported');
+        await expect(pageB.getByTestId('review-report')).toHaveAttribute('data-state', 'ready', {
+          timeout: 60_000,
+        });
+        await pageB.locator(`[data-testid="review-node"][data-name*="README"]`).click();
+        await pageB
+          .getByTestId('review-comment')
+          .fill('Checked on my own machine: only the build date.');
+        await pageB.getByTestId('review-passphrase').fill(b.passphrase);
+        await pageB.getByTestId('review-accept').click();
+        await expect(
+          pageB.locator(`[data-testid="reviewer-decision"][data-fingerprint="${b.fingerprint}"]`),
+        ).toHaveAttribute('data-signature', 'valid', { timeout: 60_000 });
+        await snapshot(pageB, testInfo, '07-bundle-decided-by-b');
+
+        // B writes the signed decisions file beside the bundle.
+        const written = pageB.getByTestId('bundle-decisions');
+        decisionsFile = await pageB.getByTestId('bundle-decisions-out').inputValue();
+        expect(decisionsFile).toBe(join(homeB, 'hello.review.decisions.json'));
+        await pageB.getByTestId('bundle-decisions-passphrase').fill(b.passphrase);
+        await pageB.getByTestId('bundle-decisions-submit').click();
+        await expect(written).toHaveAttribute('data-state', 'written', { timeout: 60_000 });
+        await expect(pageB.getByTestId('bundle-decisions-written')).toContainText(decisionsFile);
+        await snapshot(pageB, testInfo, '08-bundle-decisions-written');
+        expect(problemsB, 'no console errors in reviewer B’s window').toEqual([]);
+
+        // The release manager imports B's file in Review.
+        await page.getByTestId('step-review').click();
+        await page.getByTestId('review-import-file').setInputFiles(decisionsFile);
+        await expect(page.getByTestId('review-import')).toHaveAttribute('data-state', 'imported', {
+          timeout: 60_000,
+        });
+        await expect(page.getByTestId('review-import-status')).toContainText('Ben Second');
+        await expect(page.getByTestId('review-choice-approvals').first()).toHaveText(
+          '2 of 2 approvals',
+        );
+        await snapshot(page, testInfo, '09-decisions-imported');
       } finally {
+        await contextB.close();
+        await stop(serverB.child);
         await rm(homeB, { recursive: true, force: true });
       }
 
       // Two of two: the plan lets it through, and the release manager promotes.
-      await page.reload();
       await expect(page.getByTestId('project-name')).toHaveText(demo.projectName);
       await expect(page.getByTestId('step-promote')).not.toHaveAttribute('aria-disabled', 'true');
       const approved = await openPlan(page, true);
@@ -194,14 +247,14 @@ testWithReviewers.describe('Reviewers as people (browser mode)', () => {
       await expect(
         page.locator(`[data-testid="promote-candidate"][data-package="${DOC}"]`),
       ).toHaveAttribute('data-refused', 'false');
-      await snapshot(page, testInfo, '07-plan-two-of-two');
+      await snapshot(page, testInfo, '10-plan-two-of-two');
       await page.getByTestId('promote-passphrase').fill(demo.releaseKey.passphrase);
       await page.getByTestId('promote-passphrase').press('Enter');
       await expect(page.getByTestId('promote-result')).toBeVisible({ timeout: 120_000 });
       await expect(
         page.getByTestId('promote-result').locator(`[data-testid="promote-change"]`),
       ).toContainText([new RegExp(DOC)]);
-      await snapshot(page, testInfo, '08-promoted');
+      await snapshot(page, testInfo, '11-promoted');
 
       // The expected failure: the engine's refusal (HTTP 422) of the wrong passphrase.
       const unexpected = problems.filter((problem) => !problem.includes('status of 422'));

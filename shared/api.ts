@@ -58,7 +58,14 @@ import {
 } from './promote';
 import { importReviewerKeyRequestSchema, reviewerKeyInfoSchema } from './reviewers';
 import { importReleaseKeyRequestSchema, releaseKeyInfoSchema } from './signing';
-import { importDecisionsRequestSchema, importDecisionsResultSchema } from './reviewBundle';
+import {
+  importDecisionsRequestSchema,
+  importDecisionsResultSchema,
+  openBundleRequestSchema,
+  openedBundleSchema,
+  writeDecisionsRequestSchema,
+  writtenDecisionsSchema,
+} from './reviewBundle';
 import { importSignerRequestSchema, removeSignerRequestSchema } from './signers';
 import { tagVerdictSchema, verifyTagRequestSchema } from './tags';
 
@@ -226,6 +233,34 @@ export const channels = {
   'review:importDecisions': {
     request: importDecisionsRequestSchema.strict(),
     response: importDecisionsResultSchema,
+  },
+  /**
+   * Opens a review bundle made on another machine (checked for hostile paths,
+   * links and sizes, every SHA-256) in place of a project: the window then
+   * reviews its one release, read-only but for this reviewer's decisions.
+   */
+  'bundle:open': {
+    request: openBundleRequestSchema.strict(),
+    response: openedBundleSchema,
+  },
+  /** The review bundle open in the window, or null when none is. */
+  'bundle:current': {
+    request: z.object({}).strict(),
+    response: openedBundleSchema.nullable(),
+  },
+  /** Closes the open review bundle (its folder and decisions are kept): back to the start screen. */
+  'bundle:close': {
+    request: z.object({}).strict(),
+    response: z.object({}),
+  },
+  /**
+   * Writes this machine's reviewer's decisions in the open bundle as one file
+   * signed by their key (unlocked for this signature only), for the release
+   * manager to import.
+   */
+  'bundle:writeDecisions': {
+    request: writeDecisionsRequestSchema.strict(),
+    response: writtenDecisionsSchema,
   },
   /** This machine's reviewer key (never its secret part), or null when none is imported. */
   'reviewer:current': {

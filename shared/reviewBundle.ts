@@ -121,3 +121,37 @@ export const importDecisionsResultSchema = z.object({
   alreadyRecorded: z.number().int().nonnegative(),
 });
 export type ImportDecisionsResult = z.infer<typeof importDecisionsResultSchema>;
+
+/** `bundle:open`: a review bundle on this machine, by its path. */
+export const openBundleRequestSchema = z.object({ file: z.string().min(1).max(4096) });
+
+/** A review bundle opened in the window, in place of a project: its one release to decide on. */
+export const openedBundleSchema = z.object({
+  /** The bundle file as it was opened. */
+  bundleFile: z.string(),
+  /** Where it was unpacked: a read-only review folder under this machine's data folder. */
+  reviewDir: z.string(),
+  manifestSha256: sha256Schema,
+  /** The same bundle was opened before: its folder and the decisions made in it are kept. */
+  alreadyOpen: z.boolean(),
+  project: z.object({ id: projectIdSchema, name: z.string() }),
+  tag: z.string(),
+  policy: bundleManifestSchema.shape.policy,
+  /** How many differing artifacts it asks to be judged. */
+  artifacts: z.number().int().nonnegative(),
+});
+export type OpenedBundleView = z.infer<typeof openedBundleSchema>;
+
+/** `bundle:writeDecisions`: this machine's reviewer's decisions in the open bundle, signed into one file. */
+export const writeDecisionsRequestSchema = z.object({
+  out: z.string().min(1).max(4096),
+  passphrase: z.string().max(4096),
+});
+
+/** What was written: the file, how many decisions, whose key signed it. */
+export const writtenDecisionsSchema = z.object({
+  file: z.string(),
+  decisions: z.number().int().nonnegative(),
+  reviewer: fingerprintSchema,
+});
+export type WrittenDecisionsView = z.infer<typeof writtenDecisionsSchema>;

@@ -59,7 +59,7 @@ export function createCountersignCore(projectFile: string | null): CountersignCo
     ...createRebuildHandlers(context),
     ...createCompareHandlers(context),
     ...createReviewHandlers(context),
-    ...createReviewBundleHandlers(context),
+    ...createReviewBundleHandlers(session, context),
     ...createApproveHandlers(context),
     ...createPromoteHandlers(context),
     ...createVerifyHandlers(context),

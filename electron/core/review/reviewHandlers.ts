@@ -162,14 +162,12 @@ export function createReviewHandlers({
     const saved = await readSavedReport(reportFolder(found.reviewDir, found.row.key));
     const id = `${found.reviewDir}\0${found.row.key}`;
     const state = running.has(id) ? 'running' : failures.has(id) ? 'failed' : 'none';
-    return describe(
-      await open(),
-      found,
-      saved,
-      state,
-      failures.get(id) ?? null,
-      await membersOf(found),
-    );
+    const project = await open();
+    // A bundle exported without its packages has diffoscope's report but nothing to list members from.
+    const members = project.openedBundle
+      ? await membersOf(found).catch(() => [])
+      : await membersOf(found);
+    return describe(project, found, saved, state, failures.get(id) ?? null, members);
   };
 
   const reportOf = async (found: ReviewTarget): Promise<SavedReport> => {

@@ -19,6 +19,7 @@ import {
 } from '../lib/reviewers/testing/testReviewers';
 import { canonicalJsonBytes } from '../lib/intoto/canonicalJson';
 import { signBinarySha256 } from '../lib/openpgp/signSha256';
+import { createCountersignCore } from '../countersignCore';
 import { loadProject } from '../lib/project/projectStore';
 import { readReviewerKey, withUnlockedReviewerKey } from '../lib/reviewers/index';
 import { importReviewerKey, reviewFolderVerdicts } from '../review/index';
@@ -289,6 +290,61 @@ describe('a review from another machine, under a policy of 2 of 2', () => {
     ]);
     expect(cliImport.stderr).toBe('');
     expect(cliImport.stdout).toMatch(/0 decision\(s\) appended/);
+    expect(await auditLog()).toEqual(before);
+  });
+
+  it('is opened in the window in place of a project, decided and written back through its channels', async () => {
+    const carolFile = join(work, 'carol-decisions.json');
+    await asReviewer(reviewers.carol, async () => {
+      const { api } = createCountersignCore(null);
+      expect(await api['bundle:current']({})).toBeNull();
+      const opened = await api['bundle:open']({ file: bundle });
+      expect(opened).toMatchObject({ tag: TAG, project: { id: compared.project.id } });
+      expect(opened.policy?.threshold).toBe(2);
+      expect(await api['bundle:current']({})).toEqual(opened);
+      expect(await api['project:current']({})).toBeNull();
+      // The Review step's channels read the bundle's release, and only it.
+      const summary = await api['review:summary']({ tag: TAG });
+      const doc = summary.artifacts.find((one) => one.name.startsWith(DOC));
+      expect(doc).toBeDefined();
+      expect((await failure(api['review:summary']({ tag: 'v0.9.0' })))?.code).toBe(
+        'INVALID_REQUEST',
+      );
+      const review = await api['review:open']({ tag: TAG, key: doc?.key ?? '' });
+      expect(review.report.state).toBe('ready');
+      const decided = await api['review:decide']({
+        tag: TAG,
+        key: doc?.key ?? '',
+        decision: 'accepted',
+        comment: 'Carol, from the window',
+        rule: { by: 'path', pattern: '**' },
+        passphrase: reviewers.carol.passphrase,
+      });
+      expect(
+        Object.values(decided.decisions).flatMap((one) =>
+          (one.decisions ?? []).filter((each) => each.fingerprint === reviewers.carol.fingerprint),
+        ).length,
+      ).toBeGreaterThan(0);
+      // Decisions go back to the project they came from, never into a bundle.
+      expect(
+        (await failure(api['review:importDecisions']({ tag: TAG, file: carolFile })))?.code,
+      ).toBe('INVALID_REQUEST');
+      const written = await api['bundle:writeDecisions']({
+        out: carolFile,
+        passphrase: reviewers.carol.passphrase,
+      });
+      expect(written.reviewer).toBe(reviewers.carol.fingerprint);
+      expect(written.decisions).toBeGreaterThan(0);
+      await api['bundle:close']({});
+      expect(await api['bundle:current']({})).toBeNull();
+      expect((await failure(api['review:summary']({ tag: TAG })))?.code).toBe('NO_PROJECT');
+    });
+    // Carol is not one of the project's reviewers: her file is refused, nothing appended.
+    const before = await auditLog();
+    const refused = await failure(
+      compared.core.api['review:importDecisions']({ tag: TAG, file: carolFile }),
+    );
+    expect(refused?.code).toBe('DECISIONS_UNKNOWN_REVIEWER');
     expect(await auditLog()).toEqual(before);
   });
 

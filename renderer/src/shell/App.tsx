@@ -1,3 +1,6 @@
+import { useEffect } from 'react';
+import { BundleReviewScreen } from '../bundle/BundleReviewScreen';
+import { useBundleStore } from '../bundle/bundleStore';
 import { JobDrawer } from '../jobs/JobDrawer';
 import { ProjectError } from './ProjectError';
 import { AppHeader } from './AppHeader';
@@ -18,14 +21,27 @@ export function App() {
   useDocumentTitle();
   const start = useStartScreen();
   const releases = useReleasesStore((state) => state.shown);
+  // A review bundle open in place of a project (a reviewer on another machine).
+  const bundle = useBundleStore((state) => state.opened !== null);
+  useEffect(() => {
+    void useBundleStore.getState().loadCurrent();
+  }, []);
   return (
     <div className="app">
       <AppHeader />
-      {start ? null : <Stepper />}
+      {start || bundle ? null : <Stepper />}
       <div className="app__body">
         <main className="app__main">
           <ProjectError />
-          {start ? <StartScreen /> : releases ? <ReleasesOverview /> : <StepPanel />}
+          {bundle ? (
+            <BundleReviewScreen />
+          ) : start ? (
+            <StartScreen />
+          ) : releases ? (
+            <ReleasesOverview />
+          ) : (
+            <StepPanel />
+          )}
         </main>
         <JobDrawer />
       </div>

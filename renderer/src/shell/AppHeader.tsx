@@ -1,3 +1,4 @@
+import { useBundleStore } from '../bundle/bundleStore';
 import { JobDrawerToggle } from '../jobs/JobDrawerToggle';
 import { ReleasesButton } from '../releases/ReleasesButton';
 import { useReleaseStore } from '../stores/releaseStore';
@@ -10,17 +11,20 @@ export function AppHeader() {
   const loading = useReleaseStore((state) => state.projectLoading);
   // On the start screen there is no release to list: the overview belongs to an open project.
   const start = useStartScreen();
+  const bundle = useBundleStore((state) => state.opened);
 
   return (
     <header className="app-header">
       <div className="app-header__titles">
         <span className="app-header__product">Countersign</span>
         <h1 className="app-header__project" data-testid="project-name">
-          {projectName ?? (loading ? 'Opening project…' : 'No project open')}
+          {bundle
+            ? `${bundle.project.name} — review bundle`
+            : (projectName ?? (loading ? 'Opening project…' : 'No project open'))}
         </h1>
       </div>
-      <SwitchProjectButton />
-      {start ? null : <ReleasesButton />}
+      {bundle ? null : <SwitchProjectButton />}
+      {start || bundle ? null : <ReleasesButton />}
       <JobDrawerToggle />
     </header>
   );

@@ -5,6 +5,7 @@ import { useReleaseStore } from '../stores/releaseStore';
 import { MachineReportPanel } from './MachineReportPanel';
 import { NewProjectWizard } from './NewProjectWizard';
 import { OpenDemo } from './OpenDemo';
+import { OpenBundleForm } from '../bundle/OpenBundleForm';
 import { OpenProjectForm } from './OpenProjectForm';
 import { RecentProjects } from './RecentProjects';
 import { useStartStore } from './startStore';
@@ -63,6 +64,7 @@ function StartHome() {
         </div>
         <div className="start__column">
           <OpenDemo />
+          <OpenBundleForm />
           <MachineReportPanel />
         </div>
       </div>

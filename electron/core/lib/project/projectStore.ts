@@ -18,6 +18,11 @@ export interface LoadedProject {
   trustedKeys: openpgp.PublicKey[];
   /** project.json's review policy, each pinned reviewer's key checked against its pin; absent without one. */
   reviewPolicy?: LoadedReviewPolicy;
+  /**
+   * A review bundle opened on this machine stands in for a project: its one
+   * release's review folder is this, and no other release exists.
+   */
+  openedBundle?: { reviewDir: string; tag: string };
 }
 
 /** Reads project.json; refuses a file that is not a valid project or whose keys do not match their pins. */

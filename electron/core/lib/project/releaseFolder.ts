@@ -24,6 +24,7 @@ export interface ForeignFolder {
  * otherwise that folder is left where it is, for the project it belongs to.
  */
 export async function releaseFolder(project: LoadedProject, tag: string): Promise<string> {
+  if (project.openedBundle) return bundleReleaseFolder(project.openedBundle, tag);
   await claimIdentity(project);
   const folder = reviewFolder(project.id, tag);
   if (existsSync(folder)) return folder;
@@ -38,6 +39,17 @@ export async function releaseFolder(project: LoadedProject, tag: string): Promis
     });
   }
   return folder;
+}
+
+/** An opened bundle's one release; any other tag is refused with the bundle's own. */
+function bundleReleaseFolder(bundle: { reviewDir: string; tag: string }, tag: string): string {
+  if (tag !== bundle.tag) {
+    throw new CountersignError(
+      'INVALID_REQUEST',
+      `The open review bundle holds ${JSON.stringify(bundle.tag)} only, not ${JSON.stringify(tag.slice(0, 255))}.`,
+    );
+  }
+  return bundle.reviewDir;
 }
 
 /** A name-only folder of this release that this project did not adopt, and why; null when none. */

@@ -69,6 +69,21 @@ async function materialise(archive: string, entryPath: string, sha256: string, d
   }
 }
 
+/** Both copies as a review bundle carries them (`packages/<sha256>`), checked; null when it does not. */
+async function bundledPackages(
+  reviewDir: string,
+  ciSha256: string,
+  localSha256: string,
+): Promise<ArtifactFiles | null> {
+  const ci = join(reviewDir, 'packages', ciSha256);
+  const local = join(reviewDir, 'packages', localSha256);
+  if (!(await stat(ci).catch(() => null)) || !(await stat(local).catch(() => null))) return null;
+  return {
+    ci: await verified(ci, ciSha256, 'CI\u2019s package in the bundle'),
+    local: await verified(local, localSha256, 'The rebuilt package in the bundle'),
+  };
+}
+
 /**
  * Where the two copies of a compared artifact are: the local one in the
  * rebuild, CI's in its folder, in the packages fetched from apt-test, or
@@ -89,6 +104,9 @@ export async function artifactFiles(
         : 'CI did not publish it; nothing of it would be promoted.',
     );
   }
+  // An opened review bundle exported with its packages keeps both under packages/<sha256>.
+  const carried = await bundledPackages(reviewDir, row.ci.sha256, row.local.sha256);
+  if (carried) return carried;
   // A rebuild folder keeps its artifacts in artifacts/, beside buildinfo.json.
   const localRoot = (await stat(join(comparison.local.location, 'buildinfo.json')).catch(
     () => null,

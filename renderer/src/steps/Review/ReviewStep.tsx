@@ -1,6 +1,6 @@
 import 'diff2html/bundles/css/diff2html.min.css';
 import './review.css';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { ArtifactComparison } from '../../../../shared/compare';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useReviewStore } from './reviewStore';
@@ -14,6 +14,7 @@ import { pickArtifactKey } from './reviewChoices';
 import { ReviewWorkspace } from './ReviewWorkspace';
 import { ReviewerKeyPanel } from './ReviewerKeyPanel';
 import { SignOffPanel } from './SignOffPanel';
+import { ImportDecisionsPanel } from './ImportDecisionsPanel';
 
 /**
  * Step 4: every differing artifact of the release and where it stands, and
@@ -24,11 +25,17 @@ import { SignOffPanel } from './SignOffPanel';
 export function ReviewStep({
   tag,
   comparisons,
+  standaloneFooter,
 }: {
   /** The release compared (the one being compared, else the verified one). */
   tag: string | null;
   /** Its comparison's artifacts, or null before there is one. */
   comparisons: readonly ArtifactComparison[] | null;
+  /**
+   * Shown outside the walk (an opened review bundle): this instead of signing
+   * off and importing others' decisions, and no way back to Compare.
+   */
+  standaloneFooter?: ReactNode;
 }) {
   const chosenKey = useUiStore((state) => state.reviewKey);
   const selectReviewArtifact = useUiStore((state) => state.selectReviewArtifact);
@@ -114,9 +121,15 @@ export function ReviewStep({
           name={name}
           comparison={comparison}
           headingRef={heading}
+          standalone={standaloneFooter !== undefined}
         />
       )}
-      <SignOffPanel tag={tag} />
+      {standaloneFooter ?? (
+        <>
+          <SignOffPanel tag={tag} />
+          <ImportDecisionsPanel tag={tag} />
+        </>
+      )}
     </div>
   );
 }

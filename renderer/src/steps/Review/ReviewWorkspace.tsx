@@ -141,6 +141,8 @@ interface ReviewWorkspaceProps {
   name: string;
   comparison: ArtifactComparison | undefined;
   headingRef: Ref<HTMLHeadingElement>;
+  /** Outside the walk (an opened review bundle) there is no Compare step to go back to. */
+  standalone?: boolean;
 }
 
 /**
@@ -153,6 +155,7 @@ export function ReviewWorkspace({
   name,
   comparison,
   headingRef,
+  standalone = false,
 }: ReviewWorkspaceProps) {
   const review = useReviewStore((state) => (state.key === artifactKey ? state.review : null));
   const opening = useReviewStore((state) => state.opening);
@@ -276,13 +279,15 @@ export function ReviewWorkspace({
         </h2>
         <div className="review-artifact__status">
           {review ? <VerdictLabel verdict={review.verdict} testId="review-verdict" /> : null}
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => showStep('compare')}
-          >
-            Back to Compare
-          </button>
+          {standalone ? null : (
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => showStep('compare')}
+            >
+              Back to Compare
+            </button>
+          )}
         </div>
       </div>
 
