@@ -131,6 +131,8 @@ testWithReviewers.describe('Reviewers as people (browser mode)', () => {
         '1 of 2 approvals — 1 missing',
       );
       await expect(page.getByTestId('review-summary-count')).toHaveText('0 of 1 approved');
+      // Nor does the step bar call Review done while an approval is missing.
+      await expect(page.getByTestId('step-review')).toHaveAttribute('data-done', 'false');
 
       // A signs off: the link lists the package and its SHA-256.
       const signOff = page.getByTestId('review-signoff');
@@ -229,6 +231,7 @@ testWithReviewers.describe('Reviewers as people (browser mode)', () => {
         await expect(page.getByTestId('review-choice-approvals').first()).toHaveText(
           '2 of 2 approvals',
         );
+        await expect(page.getByTestId('step-review')).toHaveAttribute('data-done', 'true');
         await snapshot(page, testInfo, '09-decisions-imported');
       } finally {
         await contextB.close();

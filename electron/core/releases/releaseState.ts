@@ -78,7 +78,10 @@ export async function releaseState(
   const comparison = await readSavedComparison(folder);
   let reviewed: ReleaseState['reviewed'] = null;
   if (comparison && !log.problem) {
-    reviewed = await reviewedState(folder, comparison).catch((error: unknown) => {
+    const gate = project.reviewPolicy
+      ? { policy: project.reviewPolicy, release: { project: project.id, tag } }
+      : null;
+    reviewed = await reviewedState(folder, comparison, gate).catch((error: unknown) => {
       notices.push(`The review's decisions cannot be read: ${reason(error)}`);
       return null;
     });
