@@ -10,6 +10,8 @@ import { initCommand, initUsage } from './commands/initCommand';
 import { promoteCommand, promoteUsage } from './commands/promoteCommand';
 import { rebuildCommand, rebuildUsage } from './commands/rebuildCommand';
 import { reviewCommand, reviewUsage } from './commands/reviewCommand';
+import { reviewBundleUsage } from './commands/reviewBundleCommand';
+import { signOffUsage } from './commands/signOffCommand';
 import { reviewerCommand, reviewerUsage } from './commands/reviewerCommand';
 import { serveCommand, serveUsage } from './commands/serveCommand';
 import { statusCommand, statusUsage } from './commands/statusCommand';
@@ -68,7 +70,7 @@ const COMMANDS: Record<string, Command> = {
   },
   review: {
     run: reviewCommand,
-    usage: reviewUsage,
+    usage: `${reviewUsage}\n${signOffUsage}\n${reviewBundleUsage}`,
     summary: 'step 4: list differences and record decisions, each in the audit log',
   },
   reviewer: {
