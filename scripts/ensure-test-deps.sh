@@ -6,7 +6,9 @@ set -euo pipefail
 # hostile archives the compare tests read.
 # diffoscope-minimal explains differences in step 4.
 # in-toto (in-toto-verify) and apt-transport-in-toto judge the in-toto layouts and links we write.
-packages=(git gnupg chromium fonts-dejavu-core docker.io mmdebstrap dpkg-dev apt-utils zip unzip xz-utils python3 diffoscope-minimal in-toto apt-transport-in-toto)
+# openssh-server, openssh-client and iproute2 put a second Docker engine behind sshd in a network
+# namespace: the independent rebuilder reached as DOCKER_HOST=ssh://…
+packages=(git gnupg chromium fonts-dejavu-core docker.io mmdebstrap dpkg-dev apt-utils zip unzip xz-utils python3 diffoscope-minimal in-toto apt-transport-in-toto openssh-server openssh-client iproute2)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
