@@ -64,6 +64,7 @@ export const ERROR_CODES_BY_KIND = {
     'INVALID_ENVELOPE',
     'NO_REVIEWER_KEY',
     'BUNDLE_HOSTILE',
+    'NO_REBUILDER_KEY',
   ],
   /** Something around us is missing or broken (a tool, Docker, the network): exit 3. */
   environment: [
@@ -116,6 +117,9 @@ export const ERROR_CODES_BY_KIND = {
     'DECISIONS_UNKNOWN_REVIEWER',
     'DECISIONS_REVOKED_REVIEWER',
     'DECISIONS_OTHER_REPORT',
+    'REBUILDER_KEY_IS_RELEASE_KEY',
+    'REBUILD_LINK_INVALID',
+    'UNKNOWN_REBUILDER',
   ],
 } as const;
 

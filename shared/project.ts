@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appErrorSchema } from './errors';
 import { rebuildRecipeSchema, rebuildSetupSchema } from './rebuild';
+import { rebuilderPolicySchema } from './rebuilders';
 import { reviewPolicySchema } from './reviewers';
 import { trustedSignerSchema } from './signers';
 import { releaseKeyInfoSchema } from './signing';
@@ -86,6 +87,8 @@ export const projectConfigSchema = z.object({
   releaseKey: releaseKeyConfigSchema.optional(),
   /** Who reviews (pinned keys) and how many must agree before a package is promoted. */
   reviewPolicy: reviewPolicySchema.optional(),
+  /** Who rebuilds independently (pinned keys), and how many must agree before apt installs a package. */
+  rebuilders: rebuilderPolicySchema.optional(),
 });
 export type ProjectConfig = z.infer<typeof projectConfigSchema>;
 

@@ -105,6 +105,34 @@ export const attestationsCheckSchema = z.object({
 });
 export type AttestationsCheck = z.infer<typeof attestationsCheckSchema>;
 
+/** One served package as apt-transport-in-toto would judge it: how many rebuilders vouch for its bytes. */
+export const rebuildPackageCheckSchema = z.object({
+  package: z.string(),
+  version: z.string(),
+  architecture: z.string(),
+  status: verificationStatusSchema,
+  /** Rebuilders whose valid link vouches for exactly the served bytes (upper-case fingerprints). */
+  vouchedBy: z.array(z.string()),
+  /** Why it would be refused (too few links, and each missing or failing link's reason); null when verified. */
+  problem: z.string().nullable(),
+});
+export type RebuildPackageCheck = z.infer<typeof rebuildPackageCheckSchema>;
+
+/**
+ * apt-prod's layout for apt-transport-in-toto and the rebuilders' links it
+ * serves, checked as apt would check each package it installs. Links served
+ * at a rebuilder's own URL are not apt-prod's and are not read here.
+ */
+export const rebuildLinksCheckSchema = z.object({
+  /** Problems of the layout itself: unsigned by the release key, expired, no step `rebuild`. */
+  layoutProblems: z.array(z.string()),
+  expires: z.string().nullable(),
+  threshold: z.number().int().nonnegative(),
+  packages: z.array(rebuildPackageCheckSchema),
+  status: verificationStatusSchema,
+});
+export type RebuildLinksCheck = z.infer<typeof rebuildLinksCheckSchema>;
+
 export const repositoryVerificationSchema = z.object({
   /** The repository root as given (a folder or an http(s) URL). */
   root: z.string(),
@@ -122,6 +150,8 @@ export const repositoryVerificationSchema = z.object({
   unexpected: z.array(unexpectedItemSchema),
   /** The review's published attestations; null without a review, or when it records no promotion. */
   attestations: attestationsCheckSchema.nullable(),
+  /** apt-transport-in-toto's view of apt-prod; null when apt-prod publishes no layout for it. */
+  rebuilds: rebuildLinksCheckSchema.nullable().default(null),
   status: verificationStatusSchema,
   checkedAt: z.string(),
 });
@@ -144,14 +174,15 @@ export function repositoryStatus(
   verification: Pick<
     RepositoryVerification,
     'suites' | 'extraFiles' | 'unexpected' | 'attestations'
-  >,
+  > & { rebuilds?: RebuildLinksCheck | null },
 ): VerificationStatus {
   const passes =
     verification.suites.length > 0 &&
     verification.suites.every((suite) => suite.status === 'verified') &&
     (verification.extraFiles ?? []).length === 0 &&
     verification.unexpected.length === 0 &&
-    verification.attestations?.status !== 'failed';
+    verification.attestations?.status !== 'failed' &&
+    verification.rebuilds?.status !== 'failed';
   return passes ? 'verified' : 'failed';
 }
 

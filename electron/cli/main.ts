@@ -11,6 +11,8 @@ import { promoteCommand, promoteUsage } from './commands/promoteCommand';
 import { rebuildCommand, rebuildUsage } from './commands/rebuildCommand';
 import { reviewCommand, reviewUsage } from './commands/reviewCommand';
 import { reviewBundleUsage } from './commands/reviewBundleCommand';
+import { rebuilderCommand, rebuilderUsage } from './commands/rebuilderCommand';
+import { aptConfigCommand, aptConfigUsage } from './commands/aptConfigCommand';
 import { signOffUsage } from './commands/signOffCommand';
 import { reviewerCommand, reviewerUsage } from './commands/reviewerCommand';
 import { serveCommand, serveUsage } from './commands/serveCommand';
@@ -78,11 +80,21 @@ const COMMANDS: Record<string, Command> = {
     usage: reviewerUsage,
     summary: 'step 4: your own signing key, which signs every decision you record',
   },
+  rebuilder: {
+    run: rebuilderCommand,
+    usage: rebuilderUsage,
+    summary: "step 2: this machine's rebuilder key and its signed rebuild links, for apt-transport-in-toto",
+  },
   promote: {
     run: promoteCommand,
     usage: promoteUsage,
     summary:
       'step 5: sign approved packages and publish them from apt-test to apt-prod, atomically',
+  },
+  'apt-config': {
+    run: aptConfigCommand,
+    usage: aptConfigUsage,
+    summary: 'step 6: what a user installs so that apt itself refuses what was not rebuilt',
   },
   'verify-repo': {
     run: verifyRepoCommand,

@@ -34,14 +34,18 @@ export interface ComparedDemo {
  * and compares `tag` with the engine's own functions: steps 1 to 3 done, for
  * the tests of the steps after them. remove() restores the environment.
  */
-export async function comparedDemo(tag: string, name: string): Promise<ComparedDemo> {
+export async function comparedDemo(
+  tag: string,
+  name: string,
+  options: { epoch?: number } = {},
+): Promise<ComparedDemo> {
   if (!existsSync(join(import.meta.dirname, '..', '..', 'out', 'cli', 'main.js'))) {
     throw new Error('The CLI is not built: run `node scripts/build.mjs` (npm test does) first.');
   }
   const previousHome = process.env.COUNTERSIGN_HOME;
   const home = await mkdtemp(join(tmpdir(), `cs-${name}-home-`));
   process.env.COUNTERSIGN_HOME = home;
-  const demo = await makeDemo({ ci: true });
+  const demo = await makeDemo({ ci: true, ...options });
   const project = await loadProject(demo.projectFile);
   await rebuildVerifiedTag(project, tag, false, QUIET);
   await compareRelease(project, tag, { packages: [] }, QUIET);

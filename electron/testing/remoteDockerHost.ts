@@ -179,6 +179,40 @@ async function createNetwork(layout: Layout): Promise<void> {
   await must('ip', ['link', 'set', hostVeth, 'up']);
   await must('ip', ['-n', name, 'addr', 'add', `${layout.remoteAddress}/30`, 'dev', remoteVeth]);
   await must('ip', ['-n', name, 'link', 'set', remoteVeth, 'up']);
+  // Out to the archive as a build host goes: via this machine, masqueraded.
+  await must('ip', ['-n', name, 'route', 'add', 'default', 'via', layout.hostAddress]);
+  for (const rule of forwardRules(layout)) await must('iptables', ['-I', ...rule]);
+}
+
+/** This machine's rules that forward and masquerade the namespace's traffic (FORWARD drops by default where Docker runs). */
+function forwardRules(layout: Layout): string[][] {
+  const { hostVeth, remoteAddress } = layout;
+  return [
+    ['FORWARD', '-i', hostVeth, '-j', 'ACCEPT'],
+    [
+      'FORWARD',
+      '-o',
+      hostVeth,
+      '-m',
+      'conntrack',
+      '--ctstate',
+      'RELATED,ESTABLISHED',
+      '-j',
+      'ACCEPT',
+    ],
+    [
+      'POSTROUTING',
+      '-t',
+      'nat',
+      '-s',
+      `${remoteAddress}/32`,
+      '!',
+      '-o',
+      hostVeth,
+      '-j',
+      'MASQUERADE',
+    ],
+  ];
 }
 
 function sshdConfig(layout: Layout): string {
@@ -295,11 +329,9 @@ async function startDockerd(layout: Layout, state: State): Promise<void> {
       `--exec-root=${layout.execRoot}`,
       `--pidfile=${join(dir, 'dockerd.pid')}`,
       `--host=unix://${layout.socket}`,
-      // Leave the local engine's bridge, iptables and forwarding alone.
-      '--bridge=none',
-      '--iptables=false',
+      // Its own docker0, NAT and forwarding: all inside its namespace, apart from the local engine's.
+      // A build host's containers reach the archive (apt-get build-dep) through them.
       '--ip6tables=false',
-      '--ip-forward=false',
       // Its containers' cgroups carry our name, so stop() can find and remove them.
       `--cgroup-parent=/${name}`,
       '--shutdown-timeout=2',
@@ -554,6 +586,7 @@ async function unmountUnder(dir: string): Promise<void> {
 
 async function removeNetwork(layout: Layout): Promise<void> {
   // Deleting the host end deletes its peer; the namespace may already hold neither.
+  for (const rule of forwardRules(layout)) await run('iptables', ['-D', ...rule]);
   await run('ip', ['link', 'del', layout.hostVeth]);
   if (existsSync(`/run/netns/${layout.name}`)) await must('ip', ['netns', 'del', layout.name]);
 }

@@ -60,6 +60,22 @@ export function verificationText(result: RepositoryVerification): string {
     }
     for (const problem of attestations.problems) lines.push(`  ✘ ${safeForTerminal(problem)}`);
   }
+  if (result.rebuilds) {
+    const { rebuilds } = result;
+    lines.push(
+      '',
+      `rebuild links for apt-transport-in-toto (${rebuilds.threshold} of the layout's rebuilders, layout expires ${rebuilds.expires ?? '?'}): ${rebuilds.status}`,
+    );
+    for (const problem of rebuilds.layoutProblems) lines.push(`  ✘ ${safeForTerminal(problem)}`);
+    for (const pkg of rebuilds.packages) {
+      const name = safeForTerminal(`${pkg.package} ${pkg.version} ${pkg.architecture}`);
+      lines.push(
+        pkg.status === 'verified'
+          ? `  ✔ ${name}: vouched for by ${pkg.vouchedBy.join(', ')}`
+          : `  ✘ ${name}: apt would refuse it: ${safeForTerminal(pkg.problem ?? '')}`,
+      );
+    }
+  }
   if (result.extraFiles === null) {
     lines.push('', 'extra files: not checked (only a folder whose every suite is checked can be)');
   } else if (result.extraFiles.length > 0) {

@@ -34,6 +34,8 @@ export interface DemoOptions {
   ci?: boolean;
   /** The project's identity (default: a fresh one, so two demos never share a review). */
   id?: string;
+  /** An epoch for the packages' versions (1 gives 1:1.0.0): apt then names files with %3a. */
+  epoch?: number;
   log?: (line: string) => void;
 }
 
@@ -101,7 +103,11 @@ export async function createDemo(
 
     log('Creating the source repository and signing its tags');
     const repo = await DemoRepo.init(join(dir, 'source'));
-    await repo.commit(demoSourceFiles(false), 'Release candidate 1.0.0~rc1', DEMO_RC_DATE);
+    await repo.commit(
+      demoSourceFiles(false, options.epoch),
+      'Release candidate 1.0.0~rc1',
+      DEMO_RC_DATE,
+    );
     const atRc = { date: DEMO_RC_DATE, gpgProgram: await gpg.gpgProgramAt(gpgTime(DEMO_RC_DATE)) };
     const atRelease = {
       date: DEMO_RELEASE_DATE,
@@ -109,7 +115,7 @@ export async function createDemo(
     };
     await repo.signedTag('v1.0.0-rc1', 'countersign-hello 1.0.0~rc1', gpg, signingSubkey, atRc);
     const releaseCommit = await repo.commit(
-      demoSourceFiles(true),
+      demoSourceFiles(true, options.epoch),
       'Release 1.0.0',
       DEMO_RELEASE_DATE,
     );

@@ -36,9 +36,18 @@ function changelogEntry(version: string, text: string, date: string): string {
 export const DEMO_RC_DATE = '2026-01-15T10:00:00Z';
 export const DEMO_RELEASE_DATE = '2026-02-01T10:00:00Z';
 
-export function demoSourceFiles(release: boolean): Record<string, string> {
-  const rc = changelogEntry('1.0.0~rc1', 'Release candidate 1.', 'Thu, 15 Jan 2026 10:00:00 +0000');
-  const final = changelogEntry('1.0.0', 'First stable release.', 'Sun, 01 Feb 2026 10:00:00 +0000');
+export function demoSourceFiles(release: boolean, epoch?: number): Record<string, string> {
+  const prefix = epoch === undefined ? '' : `${epoch}:`;
+  const rc = changelogEntry(
+    `${prefix}1.0.0~rc1`,
+    'Release candidate 1.',
+    'Thu, 15 Jan 2026 10:00:00 +0000',
+  );
+  const final = changelogEntry(
+    `${prefix}1.0.0`,
+    'First stable release.',
+    'Sun, 01 Feb 2026 10:00:00 +0000',
+  );
   return {
     'hello.sh': `#!/bin/sh\n# Greets whoever runs it.\necho "Hello from countersign-hello ${release ? '1.0.0' : '1.0.0~rc1'}"\n`,
     // The documentation carries its build time, taken from SOURCE_DATE_EPOCH so

@@ -21,3 +21,4 @@ export {
   type PromotionOptions,
 } from './resolvePromotionSources';
 export { createPromoteHandlers } from './promoteHandlers';
+export { publishRebuildsAgain } from './publishRebuildsAgain';

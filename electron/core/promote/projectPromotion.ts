@@ -73,6 +73,9 @@ export async function projectPromotionSources(
     ...(project.reviewPolicy
       ? { review: { projectId: project.id, policy: project.reviewPolicy } }
       : {}),
+    ...(project.config.rebuilders
+      ? { rebuilders: { projectName: project.config.name, policy: project.config.rebuilders } }
+      : {}),
   };
 }
 

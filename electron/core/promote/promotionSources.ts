@@ -1,4 +1,5 @@
 import type * as openpgp from 'openpgp';
+import type { RebuilderPolicy } from '../../../shared/rebuilders';
 import type { AptSelection } from '../lib/apt/aptTypes';
 import type { ReleaseKey } from '../lib/openpgp/releaseKey';
 import type { LoadedReviewPolicy } from '../lib/reviewers/index';
@@ -38,6 +39,8 @@ export interface PromotionSources {
    * approves, as before.
    */
   review?: { projectId: string; policy: LoadedReviewPolicy };
+  /** The project's independent rebuilders: the promotion publishes their links for apt-transport-in-toto. */
+  rebuilders?: { projectName: string; policy: RebuilderPolicy };
 }
 
 /** What a withdrawal reads: apt-prod, the release key and the review it is recorded in; no apt-test. */

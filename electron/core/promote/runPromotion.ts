@@ -11,6 +11,7 @@ import { signDetachedArtifacts } from './signDetachedArtifacts';
 import { preparePromotion } from './planPromotion';
 import { publishAttestations } from './publishAttestations';
 import { publishApprovals } from './publishApprovals';
+import { publishRebuilderTree } from '../rebuilderLinks/index';
 import type { PromotionSources } from './promotionSources';
 
 /**
@@ -125,6 +126,19 @@ export async function runPromotion(
         projectName: sources.review?.projectId ?? '',
         tag: plan.tag,
         policy: sources.review?.policy.policy,
+        promoted: plan.changes,
+        unlocked,
+        date: prepared.date,
+        report,
+      })),
+    );
+    attestations.push(
+      ...(await publishRebuilderTree({
+        root: sources.aptProd.root,
+        reviewDir: sources.reviewDir,
+        projectName: sources.rebuilders?.projectName ?? '',
+        tag: plan.tag,
+        policy: sources.rebuilders?.policy,
         promoted: plan.changes,
         unlocked,
         date: prepared.date,

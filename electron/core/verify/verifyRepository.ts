@@ -14,6 +14,7 @@ import { openRepositoryLocation } from '../lib/apt/repositoryLocation';
 import { safeRelativePath } from '../lib/apt/repositoryPath';
 import type { JobReporter } from '../lib/jobs/jobRegistry';
 import { fingerprintOf } from '../lib/openpgp/keyFacts';
+import { checkRebuildLinks } from './checkRebuildLinks';
 import { checkPublishedAttestations } from './checkPublishedAttestations';
 import { checkSuiteIndexes } from './checkSuiteIndexes';
 import { checkSuiteSignatures } from './checkSuiteSignatures';
@@ -198,7 +199,16 @@ export async function verifyRepository(
     );
   }
 
-  const result = { suites: verifications, extraFiles, unexpected, attestations };
+  report?.log('checking the rebuilders’ links as apt-transport-in-toto would');
+  const rebuilds = await checkRebuildLinks(
+    root,
+    keys,
+    verifications.flatMap((suite) => suite.packages),
+    now,
+    signal,
+  );
+
+  const result = { suites: verifications, extraFiles, unexpected, attestations, rebuilds };
   return {
     root,
     keys: keys.map((key) => fingerprintOf(key)),

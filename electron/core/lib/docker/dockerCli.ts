@@ -14,6 +14,8 @@ export interface DockerOptions {
   /** Each output line as it arrives, for live logs. */
   onLine?: (line: string) => void;
   signal?: AbortSignal;
+  /** Answer a lost engine as a result, not a DOCKER_UNAVAILABLE refusal (for the probe that words its own). */
+  engineLossAsResult?: boolean;
 }
 
 /**
@@ -60,6 +62,8 @@ export function runDocker(args: string[], options: DockerOptions = {}): Promise<
       if (pending && options.onLine) options.onLine(pending);
       if (options.signal?.aborted)
         reject(new CountersignError('CANCELLED', 'The rebuild was cancelled.'));
+      else if (code !== 0 && !options.engineLossAsResult && engineLost(stderr))
+        reject(lostEngine(stderr));
       else resolve({ code: code ?? -1, stdout, stderr });
     });
     child.stdin.on('error', () => {});
@@ -67,6 +71,32 @@ export function runDocker(args: string[], options: DockerOptions = {}): Promise<
       child.stdin.end(options.input ?? '');
     else options.input.pipe(child.stdin);
   });
+}
+
+/**
+ * What the docker CLI itself (never a build inside it) says when it cannot
+ * reach its engine or loses it: over ssh:// the connection helper exits,
+ * over a socket or TCP the request fails to connect.
+ */
+const ENGINE_LOST = [
+  /command \[ssh .*docker system dial-stdio\] has exited/,
+  /^error during connect: /m,
+  /Cannot connect to the Docker daemon at /,
+];
+
+export const engineLost = (stderr: string) => ENGINE_LOST.some((pattern) => pattern.test(stderr));
+
+/** The engine went away mid-command: an environment problem, never a verdict on the build. */
+function lostEngine(stderr: string): CountersignError {
+  const where = process.env.DOCKER_HOST
+    ? `at DOCKER_HOST=${process.env.DOCKER_HOST}`
+    : 'on this computer';
+  const said = stderr.trim().split('\n').pop()?.slice(0, 500) ?? '';
+  return new CountersignError(
+    'DOCKER_UNAVAILABLE',
+    `The connection to the Docker engine ${where} was lost; nothing it was doing counts.`,
+    `Check the build host and the connection to it, then run the step again. Docker said: ${said}`,
+  );
 }
 
 /** Runs docker and throws with its own words when it fails. */
@@ -82,7 +112,9 @@ export async function docker(args: string[], options: DockerOptions = {}): Promi
 
 /** Refuses early, with the action to take, when no Docker engine answers. */
 export async function assertDockerAvailable(): Promise<string> {
-  const result = await runDocker(['version', '--format', '{{.Server.Version}}']);
+  const result = await runDocker(['version', '--format', '{{.Server.Version}}'], {
+    engineLossAsResult: true,
+  });
   if (result.code !== 0) {
     const where = process.env.DOCKER_HOST
       ? `at DOCKER_HOST=${process.env.DOCKER_HOST}`

@@ -5,7 +5,7 @@ import type { ReleaseKeyInfo } from '../../../../shared/signing';
  * What a secret key is for, named in every refusal: the project's release key
  * or a reviewer's own key. Both are kept and unlocked the same way.
  */
-export type KeyRole = 'release key' | 'reviewer key';
+export type KeyRole = 'release key' | 'reviewer key' | 'rebuilder key';
 
 /** The release key (or a reviewer key) as imported: still encrypted, with what was checked about it. */
 export interface ReleaseKey {

@@ -5,9 +5,15 @@
  * library: the review and promote steps, review bundles and in-toto
  * approvals all use it; it imports no step.
  */
-export { readReviewerKey, reviewerKeyInfo, type ReviewerKey } from './reviewerKey';
+export {
+  readReviewerKey,
+  reviewerKeyInfo,
+  type PersonalKeyRole,
+  type ReviewerKey,
+} from './reviewerKey';
 export {
   loadReviewerKey,
+  REBUILDER_KEY_FILE,
   REVIEWER_KEY_FILE,
   storeReviewerKey,
   withUnlockedReviewerKey,

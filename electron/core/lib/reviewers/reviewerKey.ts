@@ -8,8 +8,26 @@ import type { ReleaseKey } from '../openpgp/releaseKey';
 /** A reviewer's own key, as imported on their machine: still encrypted. */
 export type ReviewerKey = ReleaseKey;
 
-const MAKE_ONE =
-  'Make one with GnuPG: gpg --quick-gen-key "Your Name <you@example.org>" ed25519 sign 2y (or rsa3072), then export it: gpg --armor --export-secret-keys FINGERPRINT > reviewer-key.asc';
+/** Who a personal signing key belongs to: a reviewer signs decisions, a rebuilder its rebuild links. */
+export type PersonalKeyRole = 'reviewer' | 'rebuilder';
+
+const ROLE = {
+  reviewer: {
+    label: 'reviewer key',
+    signs: 'review decisions',
+    sameAsRelease: 'REVIEWER_KEY_IS_RELEASE_KEY',
+    why: 'a reviewer signs with a key of their own',
+  },
+  rebuilder: {
+    label: 'rebuilder key',
+    signs: 'rebuild links',
+    sameAsRelease: 'REBUILDER_KEY_IS_RELEASE_KEY',
+    why: 'a rebuilder vouches apart from the release manager, with a key of its own',
+  },
+} as const;
+
+const makeOne = (role: PersonalKeyRole) =>
+  `Make one with GnuPG: gpg --quick-gen-key "Your Name <you@example.org>" ed25519 sign 2y (or rsa3072), then export it: gpg --armor --export-secret-keys FINGERPRINT > ${role}-key.asc`;
 
 /**
  * Why this key cannot sign review decisions, beyond what a release key is
@@ -38,10 +56,12 @@ function reviewerKeyProblem(key: openpgp.PrivateKey | openpgp.Subkey): string | 
  */
 export async function readReviewerKey(
   armored: string,
-  options: { releaseKeyFingerprint?: string | null; date?: Date } = {},
+  options: { releaseKeyFingerprint?: string | null; date?: Date; role?: PersonalKeyRole } = {},
 ): Promise<ReviewerKey> {
+  const role = options.role ?? 'reviewer';
+  const { label, signs, sameAsRelease, why } = ROLE[role];
   const key = await readReleaseKey(armored, {
-    role: 'reviewer key',
+    role: label,
     ...(options.date ? { date: options.date } : {}),
   });
   const fpr = key.info.fingerprint;
@@ -52,16 +72,16 @@ export async function readReviewerKey(
   if (problem) {
     throw new CountersignError(
       'WEAK_KEY',
-      `The reviewer key ${fpr} cannot sign review decisions: ${problem}.`,
-      MAKE_ONE,
+      `The ${label} ${fpr} cannot sign ${signs}: ${problem}.`,
+      makeOne(role),
     );
   }
   const release = options.releaseKeyFingerprint?.replace(/\s+/g, '').toUpperCase();
   if (release && fpr === release) {
     throw new CountersignError(
-      'REVIEWER_KEY_IS_RELEASE_KEY',
-      `The key ${fpr} is the project's release key; a reviewer signs with a key of their own.`,
-      MAKE_ONE,
+      sameAsRelease,
+      `The key ${fpr} is the project's release key; ${why}.`,
+      makeOne(role),
     );
   }
   return key;

@@ -4,6 +4,7 @@ import { Fingerprint } from '../../components/Fingerprint';
 import { UntrustedText } from '../../components/UntrustedText';
 import { useVerifyStore } from './verifyStore';
 import { AttestationChecks } from './AttestationChecks';
+import { RebuildLinkChecks } from './RebuildLinkChecks';
 import { FileFindings } from './FileFindings';
 import { PackageTable } from './PackageTable';
 import { SuiteChecks } from './SuiteChecks';
@@ -81,6 +82,7 @@ export function VerificationResult({
         </div>
       ))}
       <AttestationChecks attestations={result.attestations} />
+      <RebuildLinkChecks rebuilds={result.rebuilds} />
       <FileFindings extraFiles={result.extraFiles} unexpected={result.unexpected} />
     </section>
   );

@@ -58,6 +58,7 @@ export function sampleVerification(
     suites: [sampleSuite()],
     extraFiles: [],
     unexpected: [],
+    rebuilds: null,
     attestations: {
       tag: 'v1.0.0',
       folder: 'attestations/v1.0.0',
