@@ -10,7 +10,13 @@ import type { JobReporter } from '../lib/jobs/jobRegistry';
 import { ensureBaseImage } from '../lib/docker/baseImage';
 import { REFERENCE_BUILD, type BuildVariation } from './buildVariation';
 import { collectArtifacts } from './collectArtifacts';
-import { assertDockerAvailable, docker, runDocker } from '../lib/docker/dockerCli';
+import {
+  assertDockerAvailable,
+  docker,
+  engineAnswers,
+  lostEngine,
+  runDocker,
+} from '../lib/docker/dockerCli';
 import { sourceDateEpoch } from './sourceDateEpoch';
 
 export interface RebuildInput {
@@ -219,6 +225,16 @@ export async function rebuildRelease(input: RebuildInput): Promise<RebuildOutcom
     say(`Rebuilt ${artifacts.length} artifact(s) into ${input.outDir}`);
     report.phase('done', { done: PHASES.length, total: PHASES.length, unit: 'steps' });
     return { buildInfo, outDir: input.outDir, logFile };
+  } catch (error) {
+    // A failure the engine's absence explains is the connection's: never a verdict on the build.
+    const code = error instanceof CountersignError ? error.code : null;
+    if (code !== 'CANCELLED' && code !== 'DOCKER_UNAVAILABLE' && !(await engineAnswers())) {
+      say(
+        `The Docker engine no longer answers: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      throw lostEngine(error instanceof Error ? error.message : String(error));
+    }
+    throw error;
   } finally {
     await writeFile(logFile, `${log.join('\n')}\n`).catch(() => undefined);
     await runDocker(['rm', '--force', names.build]).catch(() => undefined);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -526,6 +526,47 @@ describe('two independent rebuilders, the second behind DOCKER_HOST=ssh://', () 
       tree,
     ]);
     expect(attested.code, attested.stderr).toBe(0);
+    // A tree with one edited link, or signed by a key the project does not pin, is refused whole.
+    const edited = join(work, 'rebuilder-b-edited');
+    await cp(tree, edited, { recursive: true });
+    const metadata = join(edited, 'sources', HELLO, `${EPOCH}:1.0.0`, 'metadata');
+    await writeFile(
+      metadata,
+      (await readFile(metadata, 'utf8')).replace(/"sha256": "./, '"sha256": "f'),
+    );
+    const refusedEdited = await countersign(compared.home, [
+      'rebuilder',
+      'add-links',
+      edited,
+      '--project',
+      compared.demo.projectFile,
+      '--tag',
+      TAG,
+    ]);
+    expect(refusedEdited.code).toBe(1);
+    expect(refusedEdited.stderr).toMatch(/REBUILD_LINK_INVALID|its signature fails/);
+    const strangerTree = join(work, 'stranger-tree');
+    const strangerHome = await mkdtemp(join(tmpdir(), 'cs-stranger-'));
+    try {
+      await cp(join(homeB, 'reviews'), join(strangerHome, 'reviews'), { recursive: true });
+      await countersign(strangerHome, ['rebuilder', 'import-key', await writeKey(stranger)]);
+      const foreign = await countersign(strangerHome, [
+        'rebuilder',
+        'attest',
+        '--project',
+        compared.demo.projectFile,
+        '--tag',
+        TAG,
+        '--passphrase-file',
+        await passphraseFile(stranger),
+        '--out',
+        strangerTree,
+      ]);
+      expect(foreign.code).toBe(1);
+      expect(foreign.stderr).toMatch(/is not one project .* pins/);
+    } finally {
+      await rm(strangerHome, { recursive: true, force: true });
+    }
     const added = await countersign(compared.home, [
       'rebuilder',
       'add-links',
@@ -579,6 +620,9 @@ describe('two independent rebuilders, the second behind DOCKER_HOST=ssh://', () 
         '',
       );
       expect(result.code).toBe(3);
+      expect(result.stderr).toMatch(
+        /The connection to the Docker engine at DOCKER_HOST=ssh:\/\/\S+ was lost; nothing it was doing counts/,
+      );
       expect(result.stderr).not.toMatch(/differs/i);
     } finally {
       await rm(homeC, { recursive: true, force: true });

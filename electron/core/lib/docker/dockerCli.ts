@@ -87,7 +87,7 @@ const ENGINE_LOST = [
 export const engineLost = (stderr: string) => ENGINE_LOST.some((pattern) => pattern.test(stderr));
 
 /** The engine went away mid-command: an environment problem, never a verdict on the build. */
-function lostEngine(stderr: string): CountersignError {
+export function lostEngine(stderr: string): CountersignError {
   const where = process.env.DOCKER_HOST
     ? `at DOCKER_HOST=${process.env.DOCKER_HOST}`
     : 'on this computer';
@@ -126,4 +126,22 @@ export async function assertDockerAvailable(): Promise<string> {
     );
   }
   return result.stdout.trim();
+}
+
+/**
+ * Whether the engine still answers, within `timeoutMs`. Asked after a docker
+ * command failed in a way its words do not explain (a connection cut while
+ * `docker cp` stats its target says "must be a directory"): if the engine is
+ * gone, that failure was the connection's, not the build's.
+ */
+export async function engineAnswers(timeoutMs = 20_000): Promise<boolean> {
+  try {
+    const result = await runDocker(['version', '--format', '{{.Server.Version}}'], {
+      engineLossAsResult: true,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return result.code === 0;
+  } catch {
+    return false;
+  }
 }
