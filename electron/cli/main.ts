@@ -83,7 +83,8 @@ const COMMANDS: Record<string, Command> = {
   rebuilder: {
     run: rebuilderCommand,
     usage: rebuilderUsage,
-    summary: "step 2: this machine's rebuilder key and its signed rebuild links, for apt-transport-in-toto",
+    summary:
+      "step 2: this machine's rebuilder key and its signed rebuild links, for apt-transport-in-toto",
   },
   promote: {
     run: promoteCommand,
