@@ -199,7 +199,14 @@ testWithReviewers.describe('Reviewers as people (browser mode)', () => {
         await expect(pageB.getByTestId('review-report')).toHaveAttribute('data-state', 'ready', {
           timeout: 60_000,
         });
+        // A's signed decision travelled in the bundle, with A's key: B sees it, and what is missing.
+        await expect(pageB.getByTestId('review-choice-approvals').first()).toHaveText(
+          '1 of 2 approvals — 1 missing',
+        );
         await pageB.locator(`[data-testid="review-node"][data-name*="README"]`).click();
+        await expect(
+          pageB.locator(`[data-testid="reviewer-decision"][data-fingerprint="${a.fingerprint}"]`),
+        ).toHaveAttribute('data-signature', 'valid');
         await pageB
           .getByTestId('review-comment')
           .fill('Checked on my own machine: only the build date.');
@@ -208,6 +215,9 @@ testWithReviewers.describe('Reviewers as people (browser mode)', () => {
         await expect(
           pageB.locator(`[data-testid="reviewer-decision"][data-fingerprint="${b.fingerprint}"]`),
         ).toHaveAttribute('data-signature', 'valid', { timeout: 60_000 });
+        await expect(pageB.getByTestId('review-choice-approvals').first()).toHaveText(
+          '2 of 2 approvals',
+        );
         await snapshot(pageB, testInfo, '07-bundle-decided-by-b');
 
         // B writes the signed decisions file beside the bundle.

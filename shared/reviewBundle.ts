@@ -58,7 +58,13 @@ export const bundleManifestSchema = z.object({
   policy: z
     .object({
       reviewers: z.array(
-        z.object({ name: z.string(), fingerprint: fingerprintSchema, revoked: z.boolean() }),
+        z.object({
+          name: z.string(),
+          fingerprint: fingerprintSchema,
+          revoked: z.boolean(),
+          /** Armored; absent in bundles made before keys travelled with them. */
+          publicKey: z.string().max(100_000).optional(),
+        }),
       ),
       threshold: z.number().int().min(1),
       identicalThreshold: z.number().int().min(0),

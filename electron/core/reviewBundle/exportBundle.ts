@@ -157,10 +157,12 @@ export async function exportReviewBundle(
     tag: release.tag,
     policy: release.policy
       ? {
-          reviewers: release.policy.reviewers.map(({ name, fingerprint, revoked }) => ({
+          // Their public keys too, so the reader's window shows whose decisions verify.
+          reviewers: release.policy.reviewers.map(({ name, fingerprint, revoked, publicKey }) => ({
             name,
             fingerprint,
             revoked,
+            publicKey,
           })),
           threshold: release.policy.threshold,
           identicalThreshold: release.policy.identicalThreshold,

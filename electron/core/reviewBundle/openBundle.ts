@@ -8,6 +8,7 @@ import { CountersignError } from '../../../shared/errors';
 import { bundleManifestSchema, type BundleManifest } from '../../../shared/reviewBundle';
 import { readArchive, type ArchiveEntry } from '../lib/archive/readArchive';
 import { tagFolderName } from '../lib/project/tagFolder';
+import { seedBundleDecisions } from './seedBundleDecisions';
 import { RAW_REPORT, readSavedReport, reportFolder } from '../lib/reviewFolder/reportStore';
 import {
   BUNDLE_ENTRY_PATH,
@@ -242,6 +243,7 @@ export async function openReviewBundle(
       return { reviewDir, manifest, manifestSha256, alreadyOpen: true };
     }
     await writeFile(join(temp, OPENED_MANIFEST), manifestBytes, { flag: 'wx' });
+    await seedBundleDecisions(temp, manifest);
     await mkdir(parent, { recursive: true });
     await rm(reviewDir, { recursive: true, force: true });
     await rename(temp, reviewDir);

@@ -312,6 +312,13 @@ describe('a review from another machine, under a policy of 2 of 2', () => {
       );
       const review = await api['review:open']({ tag: TAG, key: doc?.key ?? '' });
       expect(review.report.state).toBe('ready');
+      // Alice's signed decisions came with the bundle, with her key: shown as valid, and counted.
+      const alice = Object.values(review.decisions).flatMap((one) =>
+        (one.decisions ?? []).filter((each) => each.fingerprint === reviewers.alice.fingerprint),
+      );
+      expect(alice.length).toBeGreaterThan(0);
+      expect(alice.every((each) => each.signature === 'valid')).toBe(true);
+      expect(doc?.approvals).toMatchObject({ needed: 2, missing: 1 });
       const decided = await api['review:decide']({
         tag: TAG,
         key: doc?.key ?? '',

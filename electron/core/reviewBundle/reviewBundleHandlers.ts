@@ -76,7 +76,7 @@ export function createReviewBundleHandlers(
     'bundle:open': async ({ file }) => {
       const bundleFile = resolve(file);
       const opened = await openReviewBundle(bundleFile);
-      session.useBundle(bundleStandIn(opened));
+      session.useBundle(await bundleStandIn(opened));
       shown = openedBundleView(bundleFile, opened);
       return shown;
     },
