@@ -594,6 +594,37 @@ describe('two independent rebuilders, the second behind DOCKER_HOST=ssh://', () 
     expect(run.output).toMatch(/passed/);
   });
 
+  it('installs when the second rebuilder serves its own tree at its own URL', async () => {
+    const own = await startStaticServer(join(work, 'rebuilder-b-tree'));
+    try {
+      await editProject((config) => ({
+        ...config,
+        rebuilders: {
+          ...policyOf(2),
+          rebuilders: policyOf(2).rebuilders.map((one) =>
+            one.fingerprint === rebuilderB.fingerprint ? { ...one, url: own.url } : one,
+          ),
+        },
+      }));
+      await publishAgain();
+      const config = await clientConfig();
+      expect(config.aptConf).toContain(`"${own.url}";`);
+      const run = await aptInstall(
+        'install countersign-hello: rebuilder B serving its own tree',
+        [HELLO],
+        config,
+      );
+      expect(run.code, run.output).toBe(0);
+      expect(
+        own.requests.some((path) =>
+          /^\/sources\/countersign-hello\/1%3[aA]1\.0\.0\/metadata$/.test(path),
+        ),
+      ).toBe(true);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('reports a connection cut mid-build as an environment problem, never as "differs"', async () => {
     const homeC = await mkdtemp(join(tmpdir(), 'cs-rebuilder-cut-'));
     try {
