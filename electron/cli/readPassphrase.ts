@@ -97,3 +97,37 @@ export async function readPassphraseFd(fd: number): Promise<string> {
   }
   return passphraseFrom(Buffer.concat(chunks), source);
 }
+
+/** The passphrase options a signing command takes, as parseOptions gives them. */
+export interface PassphraseOptions {
+  'passphrase-file'?: string | undefined;
+  'passphrase-fd'?: string | undefined;
+}
+
+/**
+ * The passphrase from `--passphrase-file` or `--passphrase-fd` (one of
+ * them, required): `needed` says which key wants it, `usage` is the
+ * command's own usage for the refusal.
+ */
+export async function passphraseOption(
+  values: PassphraseOptions,
+  needed: string,
+  usage: string,
+): Promise<string> {
+  const refuse = (message: string) =>
+    new CountersignError('INVALID_REQUEST', message, `Usage: ${usage}`);
+  if (values['passphrase-file'] && values['passphrase-fd']) {
+    throw refuse('Give --passphrase-file or --passphrase-fd, not both.');
+  }
+  if (values['passphrase-file']) return readPassphraseFile(values['passphrase-file']);
+  if (values['passphrase-fd'] !== undefined) {
+    const fd = Number(values['passphrase-fd']);
+    if (!Number.isInteger(fd) || fd < 0) {
+      throw refuse('--passphrase-fd takes a file descriptor number.');
+    }
+    return readPassphraseFd(fd);
+  }
+  throw refuse(
+    `${needed}: give --passphrase-file FILE or --passphrase-fd N (never on the command line).`,
+  );
+}

@@ -12,7 +12,7 @@ import {
 } from '../../core/attest/index';
 import { EXIT } from '../exitCodes';
 import { parseOptions, requireOption } from '../parseOptions';
-import { readPassphraseFd, readPassphraseFile } from '../readPassphrase';
+import { passphraseOption } from '../readPassphrase';
 import { safeForTerminal } from '../terminalText';
 
 export const attestUsage =
@@ -35,26 +35,6 @@ export async function attestCommand(args: string[]): Promise<number> {
   if (sub === 'export') return exportCommand(rest);
   if (sub === 'verify') return verifyCommand(rest);
   throw usageError('Say what to do: attest export or attest verify.');
-}
-
-async function passphraseFrom(values: {
-  'passphrase-file'?: string | undefined;
-  'passphrase-fd'?: string | undefined;
-}): Promise<string> {
-  if (values['passphrase-file'] && values['passphrase-fd']) {
-    throw usageError('Give --passphrase-file or --passphrase-fd, not both.');
-  }
-  if (values['passphrase-file']) return readPassphraseFile(values['passphrase-file']);
-  if (values['passphrase-fd']) {
-    const fd = Number(values['passphrase-fd']);
-    if (!Number.isInteger(fd) || fd < 0) {
-      throw usageError('--passphrase-fd takes a file descriptor number.');
-    }
-    return readPassphraseFd(fd);
-  }
-  throw usageError(
-    'The release key needs its passphrase: give --passphrase-file FILE or --passphrase-fd N (never on the command line).',
-  );
 }
 
 async function exportCommand(args: string[]): Promise<number> {
@@ -84,7 +64,7 @@ async function exportCommand(args: string[]): Promise<number> {
   const passphrase =
     allowUnprotected && !values['passphrase-file'] && !values['passphrase-fd']
       ? ''
-      : await passphraseFrom(values);
+      : await passphraseOption(values, 'The release key needs its passphrase', attestUsage);
   let armored: string;
   try {
     armored = await readFile(keyFile, 'utf8');

@@ -13,7 +13,7 @@ import {
 import { publishRebuildsAgain } from '../../core/promote/index';
 import { EXIT } from '../exitCodes';
 import { parseOptions, requireOption, withUsage } from '../parseOptions';
-import { readPassphraseFd, readPassphraseFile } from '../readPassphrase';
+import { passphraseOption } from '../readPassphrase';
 import { safeForTerminal } from '../terminalText';
 
 export const rebuilderUsage =
@@ -43,23 +43,6 @@ function infoText(info: ReviewerKeyInfo): string {
     '  Give this fingerprint and the public key (gpg --armor --export FINGERPRINT) to the release',
     '  manager, who pins them in project.json\'s "rebuilders".',
   ].join('\n');
-}
-
-async function passphraseFrom(values: {
-  'passphrase-file'?: string | undefined;
-  'passphrase-fd'?: string | undefined;
-}): Promise<string> {
-  if (values['passphrase-file'] && values['passphrase-fd']) {
-    throw usageError('Give --passphrase-file or --passphrase-fd, not both.');
-  }
-  if (values['passphrase-file']) return readPassphraseFile(values['passphrase-file']);
-  const fd = Number(values['passphrase-fd']);
-  if (values['passphrase-fd'] === undefined || !Number.isInteger(fd) || fd < 0) {
-    throw usageError(
-      'The rebuilder key signs the links: give --passphrase-file or --passphrase-fd.',
-    );
-  }
-  return readPassphraseFd(fd);
 }
 
 async function importKey(rest: string[]): Promise<number> {
@@ -95,7 +78,7 @@ async function attest(rest: string[]): Promise<number> {
   const tag = requireOption(values.tag, 'tag', rebuilderUsage);
   const result = await attestRebuild(project, {
     tag,
-    passphrase: await passphraseFrom(values),
+    passphrase: await passphraseOption(values, 'The rebuilder key signs the links', rebuilderUsage),
     ...(values.out ? { out: resolve(values.out) } : {}),
   });
   if (values.json) {
@@ -148,7 +131,14 @@ async function publish(rest: string[]): Promise<number> {
   const tag = requireOption(values.tag, 'tag', rebuilderUsage);
   const written = await publishRebuildsAgain(
     project,
-    { tag, passphrase: await passphraseFrom(values) },
+    {
+      tag,
+      passphrase: await passphraseOption(
+        values,
+        'The release key signs the layout',
+        rebuilderUsage,
+      ),
+    },
     { phase: () => {}, log: (line) => process.stderr.write(`${safeForTerminal(line)}\n`) },
   );
   process.stdout.write(

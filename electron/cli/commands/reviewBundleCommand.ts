@@ -11,7 +11,7 @@ import {
 } from '../../core/reviewBundle/index';
 import { EXIT } from '../exitCodes';
 import { parseOptions, requireOption } from '../parseOptions';
-import { readPassphraseFd, readPassphraseFile } from '../readPassphrase';
+import { passphraseOption } from '../readPassphrase';
 import { safeForTerminal } from '../terminalText';
 
 export const reviewBundleUsage =
@@ -34,23 +34,6 @@ function positional(args: string[], what: string): [string, string[]] {
   const [first, ...rest] = args;
   if (first === undefined || first.startsWith('--')) throw usageError(`Name the ${what}.`);
   return [first, rest];
-}
-
-async function passphraseFrom(values: {
-  'passphrase-file'?: string | undefined;
-  'passphrase-fd'?: string | undefined;
-}): Promise<string> {
-  if (values['passphrase-file'] && values['passphrase-fd']) {
-    throw usageError('Give --passphrase-file or --passphrase-fd, not both.');
-  }
-  if (values['passphrase-file']) return readPassphraseFile(values['passphrase-file']);
-  const fd = Number(values['passphrase-fd']);
-  if (values['passphrase-fd'] === undefined || !Number.isInteger(fd) || fd < 0) {
-    throw usageError(
-      'Your reviewer key signs the file: give --passphrase-file or --passphrase-fd.',
-    );
-  }
-  return readPassphraseFd(fd);
 }
 
 const print = (json: boolean | undefined, value: unknown, text: string) =>
@@ -144,7 +127,11 @@ async function decisionsCommand(args: string[]): Promise<number> {
   );
   const dir = requireOption(values.review, 'review', reviewBundleUsage);
   const out = requireOption(values.out, 'out', reviewBundleUsage);
-  const written = await writeDecisionsFile(dir, out, await passphraseFrom(values));
+  const written = await writeDecisionsFile(
+    dir,
+    out,
+    await passphraseOption(values, 'Your reviewer key signs the file', reviewBundleUsage),
+  );
   print(
     values.json,
     written,

@@ -3,7 +3,7 @@ import { signOffRelease } from '../../core/approve/index';
 import { loadProject } from '../../core/project/index';
 import { EXIT } from '../exitCodes';
 import { parseOptions, requireOption } from '../parseOptions';
-import { readPassphraseFd, readPassphraseFile } from '../readPassphrase';
+import { passphraseOption } from '../readPassphrase';
 import { safeForTerminal } from '../terminalText';
 
 export const signOffUsage =
@@ -37,7 +37,11 @@ export async function signOffCommand(args: string[]): Promise<number> {
   }
   const projectFile = requireOption(values.project, 'project', signOffUsage);
   const tag = requireOption(values.tag, 'tag', signOffUsage);
-  const passphrase = await passphraseFrom(values);
+  const passphrase = await passphraseOption(
+    values,
+    'Your reviewer key signs the sign-off',
+    signOffUsage,
+  );
   const project = await loadProject(projectFile);
   const result = await signOffRelease(project, { tag, passphrase });
   if (values.json) {
@@ -51,23 +55,4 @@ export async function signOffCommand(args: string[]): Promise<number> {
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;
-}
-
-async function passphraseFrom(values: {
-  'passphrase-file'?: string | undefined;
-  'passphrase-fd'?: string | undefined;
-}): Promise<string> {
-  if (values['passphrase-file'] && values['passphrase-fd']) {
-    throw usageError('Give --passphrase-file or --passphrase-fd, not both.');
-  }
-  if (values['passphrase-file']) return readPassphraseFile(values['passphrase-file']);
-  if (values['passphrase-fd']) {
-    const fd = Number(values['passphrase-fd']);
-    if (!Number.isInteger(fd) || fd < 0)
-      throw usageError('--passphrase-fd takes a file descriptor number.');
-    return readPassphraseFd(fd);
-  }
-  throw usageError(
-    'Your reviewer key needs its passphrase: give --passphrase-file FILE or --passphrase-fd N (never on the command line).',
-  );
 }
