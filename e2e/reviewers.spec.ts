@@ -187,7 +187,7 @@ testWithReviewers.describe('Reviewers as people (browser mode)', () => {
         await pageB.goto(serverB.app.url);
         await expect(pageB.getByTestId('start-screen')).toBeVisible();
         await pageB.getByTestId('open-bundle-path').fill(bundleFile);
-        await pageB.getByTestId('open-bundle-submit').click();
+        await pageB.getByTestId('open-bundle').click();
         const bundleView = pageB.getByTestId('bundle-review');
         await expect(bundleView).toBeVisible();
         await expect(pageB.getByTestId('bundle-policy')).toContainText('2 of 2 reviewers');
