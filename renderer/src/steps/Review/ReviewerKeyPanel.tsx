@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Fingerprint } from '../../components/Fingerprint';
 import { UntrustedText } from '../../components/UntrustedText';
-import { ImportReviewerKeyForm } from './ImportReviewerKeyForm';
+import { ImportPersonalKeyForm } from '../../components/ImportPersonalKeyForm';
 import { useReviewStore } from './reviewStore';
 
 /**
@@ -15,6 +15,17 @@ export function ReviewerKeyPanel() {
   const loaded = useReviewStore((state) => state.reviewerKeyLoaded);
   const error = useReviewStore((state) => state.reviewerKeyError);
   const loadReviewerKey = useReviewStore((state) => state.loadReviewerKey);
+  const importKey = useReviewStore((state) => state.importReviewerKey);
+  const importing = useReviewStore((state) => state.importingReviewerKey);
+  const refusal = useReviewStore((state) => state.importReviewerKeyError);
+  const importForm = (
+    <ImportPersonalKeyForm
+      role="reviewer"
+      importKey={importKey}
+      busy={importing}
+      refusal={refusal}
+    />
+  );
 
   useEffect(() => {
     void loadReviewerKey();
@@ -59,7 +70,7 @@ export function ReviewerKeyPanel() {
           </p>
           <details className="reviewer-key__another">
             <summary>Import another reviewer key</summary>
-            <ImportReviewerKeyForm />
+            {importForm}
           </details>
         </>
       ) : loaded ? (
@@ -68,7 +79,7 @@ export function ReviewerKeyPanel() {
             No reviewer key on this machine: your decisions are recorded under your user name,
             unsigned, and a project with a review policy refuses them.
           </p>
-          <ImportReviewerKeyForm />
+          {importForm}
         </>
       ) : (
         <p className="reviewer-key__loading">Reading your reviewer key…</p>

@@ -1,22 +1,37 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { FieldNote, fieldNoteId } from '../../components/FieldNote';
-import { SubmitWithStatus } from '../../components/SubmitWithStatus';
-import { readReviewerKeyFile, ReviewerKeyFileProblem } from './readReviewerKeyFile';
-import { useReviewStore } from './reviewStore';
+import type { AppError } from '../../../shared/errors';
+import { ErrorAlert } from './ErrorAlert';
+import { FieldNote, fieldNoteId } from './FieldNote';
+import { SubmitWithStatus } from './SubmitWithStatus';
+import { KeyFileProblem, readPersonalKeyFile } from './readPersonalKeyFile';
 
-const KEY_FIELD = 'reviewer-key-text';
+/** Whose key: a reviewer's signs decisions, a rebuilder's its rebuild links. */
+export type PersonalKeyRole = 'reviewer' | 'rebuilder';
+
+const SIGNS: Record<PersonalKeyRole, string> = {
+  reviewer: 'your decisions',
+  rebuilder: 'rebuild links',
+};
 
 /**
- * Imports this machine's reviewer key, pasted or read from an armored file.
- * The engine keeps it encrypted and refuses a key without a passphrase, a
- * weak one, or the project's release key. The pasted text stays in this form
- * only, cleared once the engine took it.
+ * Imports this machine's reviewer or rebuilder key, pasted or read from an
+ * armored file. The engine keeps it encrypted and refuses a key without a
+ * passphrase, a weak one, or the project's release key. The pasted text
+ * stays in this form only, cleared once the engine took it.
  */
-export function ImportReviewerKeyForm() {
-  const importKey = useReviewStore((state) => state.importReviewerKey);
-  const busy = useReviewStore((state) => state.importingReviewerKey);
-  const refusal = useReviewStore((state) => state.importReviewerKeyError);
+export function ImportPersonalKeyForm({
+  role,
+  importKey,
+  busy,
+  refusal,
+}: {
+  role: PersonalKeyRole;
+  /** True when the engine took the key. */
+  importKey: (armored: string) => Promise<boolean>;
+  busy: boolean;
+  refusal: AppError | null;
+}) {
+  const keyField = `${role}-key-text`;
   const [armored, setArmored] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [status, setStatus] = useState('');
@@ -28,14 +43,12 @@ export function ImportReviewerKeyForm() {
     if (!file) return;
     setProblem(undefined);
     try {
-      setArmored(await readReviewerKeyFile(file));
+      setArmored(await readPersonalKeyFile(file, SIGNS[role]));
       setStatus(`Read ${file.name}; import it below.`);
     } catch (error) {
       setStatus('');
       setProblem(
-        error instanceof ReviewerKeyFileProblem
-          ? error.message
-          : `Could not read ${file.name} from disk.`,
+        error instanceof KeyFileProblem ? error.message : `Could not read ${file.name} from disk.`,
       );
     }
   };
@@ -46,7 +59,7 @@ export function ImportReviewerKeyForm() {
     const key = armored.trim();
     if (key === '') {
       setProblem('Paste your armored secret key, or choose its file.');
-      document.getElementById(KEY_FIELD)?.focus();
+      document.getElementById(keyField)?.focus();
       return;
     }
     setProblem(undefined);
@@ -60,20 +73,20 @@ export function ImportReviewerKeyForm() {
   return (
     <form
       className="reviewer-key-import"
-      aria-labelledby="reviewer-key-import-heading"
+      aria-labelledby={`${role}-key-import-heading`}
       noValidate
       onSubmit={(event) => void onSubmit(event)}
-      data-testid="reviewer-key-import-form"
+      data-testid={`${role}-key-import-form`}
     >
-      <h4 className="facts__title" id="reviewer-key-import-heading">
-        Import your reviewer key
+      <h4 className="facts__title" id={`${role}-key-import-heading`}>
+        Import {role === 'reviewer' ? 'your reviewer key' : 'this machine’s rebuilder key'}
       </h4>
       <div className="field">
-        <label className="field__label" htmlFor={KEY_FIELD}>
+        <label className="field__label" htmlFor={keyField}>
           Your armored secret key
         </label>
         <textarea
-          id={KEY_FIELD}
+          id={keyField}
           className="field__control field__control--mono reviewer-key-import__text"
           rows={4}
           value={armored}
@@ -82,35 +95,35 @@ export function ImportReviewerKeyForm() {
           autoComplete="off"
           placeholder="-----BEGIN PGP PRIVATE KEY BLOCK-----"
           aria-invalid={problem ? true : undefined}
-          aria-describedby={fieldNoteId(KEY_FIELD, problem)}
-          data-testid="reviewer-key-text"
+          aria-describedby={fieldNoteId(keyField, problem)}
+          data-testid={keyField}
         />
         <FieldNote
-          fieldId={KEY_FIELD}
+          fieldId={keyField}
           problem={problem}
           help="Made by: gpg --armor --export-secret-keys FINGERPRINT. It stays encrypted, on this machine."
         />
       </div>
       <div className="field">
-        <label className="field__label" htmlFor="reviewer-key-file">
+        <label className="field__label" htmlFor={`${role}-key-file`}>
           Or an armored key file
         </label>
         <input
-          id="reviewer-key-file"
+          id={`${role}-key-file`}
           className="field__file"
           type="file"
           accept=".asc,.key,.txt,application/pgp-keys"
           onChange={(event) => void onFile(event)}
-          data-testid="reviewer-key-file"
+          data-testid={`${role}-key-file`}
         />
       </div>
-      {refusal ? <ErrorAlert error={refusal} title="Your reviewer key was not imported" /> : null}
+      {refusal ? <ErrorAlert error={refusal} title={`The ${role} key was not imported`} /> : null}
       <SubmitWithStatus
         busy={busy}
-        label="Import reviewer key"
+        label={`Import ${role} key`}
         busyLabel="Importing…"
         status={status}
-        testId="reviewer-key-import"
+        testId={`${role}-key-import`}
       />
     </form>
   );
