@@ -66,6 +66,11 @@ import {
   writeDecisionsRequestSchema,
   writtenDecisionsSchema,
 } from './reviewBundle';
+import {
+  attestRebuildRequestSchema,
+  importRebuilderKeyRequestSchema,
+  rebuildLinksResultSchema,
+} from './rebuilders';
 import { importSignerRequestSchema, removeSignerRequestSchema } from './signers';
 import { tagVerdictSchema, verifyTagRequestSchema } from './tags';
 
@@ -261,6 +266,25 @@ export const channels = {
   'bundle:writeDecisions': {
     request: writeDecisionsRequestSchema.strict(),
     response: writtenDecisionsSchema,
+  },
+  /** This machine's rebuilder key (never its secret part), or null when none is imported. */
+  'rebuilder:current': {
+    request: z.object({}).strict(),
+    response: reviewerKeyInfoSchema.nullable(),
+  },
+  /** Imports this machine's rebuilder key, still encrypted; never the release key. */
+  'rebuilder:importKey': {
+    request: importRebuilderKeyRequestSchema.strict(),
+    response: reviewerKeyInfoSchema,
+  },
+  /**
+   * Signs, with this machine's rebuilder key, an in-toto link for the step
+   * `rebuild` per package its rebuild reproduced, for apt-transport-in-toto;
+   * the next promotion publishes them.
+   */
+  'rebuild:attest': {
+    request: attestRebuildRequestSchema.strict(),
+    response: rebuildLinksResultSchema,
   },
   /** This machine's reviewer key (never its secret part), or null when none is imported. */
   'reviewer:current': {

@@ -41,3 +41,38 @@ export const rebuilderPolicySchema = z
     path: ['threshold'],
   });
 export type RebuilderPolicy = z.infer<typeof rebuilderPolicySchema>;
+
+const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** `rebuilder:importKey`: this machine's rebuilder key, armored and still encrypted. */
+export const importRebuilderKeyRequestSchema = z.object({
+  key: z
+    .string()
+    .min(1)
+    .max(1024 * 1024),
+});
+
+/** `rebuild:attest`: vouch for the packages this machine's rebuild of `tag` reproduced. */
+export const attestRebuildRequestSchema = z.object({
+  tag: z.string().min(1).max(255),
+  /** Unlocks the rebuilder key for these signatures only; never stored. */
+  passphrase: z.string().max(4096),
+});
+
+/** What a rebuilder's attestation signed, and what it left out with why. */
+export const rebuildLinksResultSchema = z.object({
+  rebuilder: z.string(),
+  tree: z.string(),
+  links: z.array(
+    z.object({
+      package: z.string(),
+      version: z.string(),
+      architecture: z.string(),
+      product: z.string(),
+      sha256: sha256Schema,
+      path: z.string(),
+    }),
+  ),
+  left: z.array(z.object({ name: z.string(), why: z.string() })),
+});
+export type RebuildLinksResult = z.infer<typeof rebuildLinksResultSchema>;

@@ -11,6 +11,7 @@ import { createReleasesHandlers } from './releases/index';
 import { createSetupHandlers } from './setup/index';
 import { createPromoteHandlers, promotionSetup } from './promote/index';
 import { createRebuildHandlers, rebuildSetup } from './rebuild/index';
+import { createRebuilderHandlers } from './rebuilderLinks/index';
 import { createReviewHandlers } from './review/index';
 import { createReviewBundleHandlers } from './reviewBundle/index';
 import { createDoctorHandlers } from './doctor/index';
@@ -61,6 +62,7 @@ export function createCountersignCore(projectFile: string | null): CountersignCo
     ...createReviewHandlers(context),
     ...createReviewBundleHandlers(session, context),
     ...createApproveHandlers(context),
+    ...createRebuilderHandlers(context),
     ...createPromoteHandlers(context),
     ...createVerifyHandlers(context),
     'jobs:cancel': ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),

@@ -210,27 +210,25 @@ beforeAll(async () => {
     report: QUIET,
     project: await loadProject(compared.demo.projectFile),
   });
-  // Rebuilder A is the release manager's own machine: its key, its links, then the promotion.
-  const imported = await countersign(compared.home, [
-    'rebuilder',
-    'import-key',
-    await writeKey(rebuilderA),
-    '--project',
-    compared.demo.projectFile,
-  ]);
-  expect(imported.stderr).toBe('');
-  const attested = await countersign(compared.home, [
-    'rebuilder',
-    'attest',
-    '--project',
-    compared.demo.projectFile,
-    '--tag',
-    TAG,
-    '--passphrase-file',
-    await passphraseFile(rebuilderA),
-  ]);
-  transcript.push('## countersign rebuilder attest (A)', '```', attested.stdout.trim(), '```', '');
-  expect(attested.stderr).toBe('');
+  // Rebuilder A is the release manager's own machine, signing in the window (its channels):
+  // a wrong passphrase first, then its key's; then the promotion.
+  const { api } = compared.core;
+  expect((await api['rebuilder:importKey']({ key: rebuilderA.secretKey })).fingerprint).toBe(
+    rebuilderA.fingerprint,
+  );
+  await expect(api['rebuild:attest']({ tag: TAG, passphrase: 'not it' })).rejects.toMatchObject({
+    code: 'WRONG_PASSPHRASE',
+  });
+  const attested = await api['rebuild:attest']({ tag: TAG, passphrase: rebuilderA.passphrase });
+  expect(attested.links.map((link) => link.product)).toEqual([`${HELLO}_${EPOCH}%3a1.0.0_all.deb`]);
+  expect(attested.left.map((left) => left.name)).toContain(`${DOC}_${EPOCH}%3a1.0.0_all.deb`);
+  transcript.push(
+    '## rebuild:attest (A, in the window)',
+    '```',
+    JSON.stringify(attested, null, 2),
+    '```',
+    '',
+  );
   await promote();
 }, 1_800_000);
 

@@ -9,6 +9,7 @@
 export { aptClientConfig, type AptClientConfig, type AptClientFile } from './aptConfig';
 export { attestRebuild } from './attestRebuild';
 export { currentRebuilderKey, importRebuilderKey } from './rebuilderKey';
+export { createRebuilderHandlers } from './rebuilderHandlers';
 export { checkRebuildLink, type RebuildLinkCheck } from './checkRebuildLink';
 export { importRebuildLinks } from './importRebuildLinks';
 export {

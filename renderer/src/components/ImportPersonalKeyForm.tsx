@@ -24,14 +24,18 @@ export function ImportPersonalKeyForm({
   importKey,
   busy,
   refusal,
+  headingLevel = 4,
 }: {
   role: PersonalKeyRole;
+  /** The form's heading sits one level under its panel's. */
+  headingLevel?: 3 | 4;
   /** True when the engine took the key. */
   importKey: (armored: string) => Promise<boolean>;
   busy: boolean;
   refusal: AppError | null;
 }) {
   const keyField = `${role}-key-text`;
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const [armored, setArmored] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [status, setStatus] = useState('');
@@ -78,9 +82,9 @@ export function ImportPersonalKeyForm({
       onSubmit={(event) => void onSubmit(event)}
       data-testid={`${role}-key-import-form`}
     >
-      <h4 className="facts__title" id={`${role}-key-import-heading`}>
+      <Heading className="facts__title" id={`${role}-key-import-heading`}>
         Import {role === 'reviewer' ? 'your reviewer key' : 'this machine’s rebuilder key'}
-      </h4>
+      </Heading>
       <div className="field">
         <label className="field__label" htmlFor={keyField}>
           Your armored secret key

@@ -1,5 +1,6 @@
 import { useCompareStore } from './compareStore';
 import { CompareResultView } from './CompareResultView';
+import { RebuilderLinksPanel } from './RebuilderLinksPanel';
 
 /** The comparison of this release if there is one, else what is happening instead. */
 export function CompareResultPanel({ tag }: { tag: string | null }) {
@@ -8,7 +9,14 @@ export function CompareResultPanel({ tag }: { tag: string | null }) {
   const running = useCompareStore((state) => state.running);
   const loadError = useCompareStore((state) => state.loadError);
 
-  if (result && tag !== null) return <CompareResultView result={result} tag={tag} />;
+  if (result && tag !== null) {
+    return (
+      <>
+        <CompareResultView result={result} tag={tag} />
+        <RebuilderLinksPanel tag={tag} result={result} />
+      </>
+    );
+  }
   if (running || loadError) return null;
   return (
     <div

@@ -21,6 +21,7 @@ export function ReviewerKeyPanel() {
   const importForm = (
     <ImportPersonalKeyForm
       role="reviewer"
+      headingLevel={3}
       importKey={importKey}
       busy={importing}
       refusal={refusal}
@@ -38,9 +39,10 @@ export function ReviewerKeyPanel() {
       data-testid="reviewer-key"
       data-state={!loaded ? 'loading' : reviewerKey ? 'imported' : 'none'}
     >
-      <h3 className="facts__title" id="reviewer-key-heading">
+      {/* The step's first heading: its sections (and the artifact) are h2s under the window's h1. */}
+      <h2 className="facts__title" id="reviewer-key-heading">
         Your reviewer key
-      </h3>
+      </h2>
       {error ? <ErrorAlert error={error} title="Could not read your reviewer key" /> : null}
       {reviewerKey ? (
         <>
