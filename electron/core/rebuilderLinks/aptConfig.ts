@@ -155,10 +155,12 @@ export async function aptClientConfig(
     ],
     downloads: [
       `install -d -m 0755 /etc/apt/keyrings ${dir}`,
-      ...[keyring, `${dir}/${APT_LAYOUT_FILE}`].map(
-        (path, index) =>
-          `/usr/lib/apt/apt-helper download-file ${joinUrl(url, APT_IN_TOTO_FOLDER, index === 0 ? APT_LAYOUT_KEY_FILE : APT_LAYOUT_FILE)} ${path}`,
-      ),
+      // Fetched into /tmp, which apt's sandbox user may write, then put in place by root.
+      ...[keyring, `${dir}/${APT_LAYOUT_FILE}`].map((path, index) => {
+        const name = index === 0 ? APT_LAYOUT_KEY_FILE : APT_LAYOUT_FILE;
+        const scratch = `/tmp/${project.id}-${name}`;
+        return `/usr/lib/apt/apt-helper download-file ${joinUrl(url, APT_IN_TOTO_FOLDER, name)} ${scratch} && install -m 0644 ${scratch} ${path}`;
+      }),
     ],
     commands: [
       `install -d -m 0700 ${gpgHome}`,

@@ -320,7 +320,10 @@ describe('apt with apt-transport-in-toto, configured as countersign apt-config p
       server.url,
       '--keyring',
       keyring,
+      '--suite',
+      config.sourcesLine.split(' ')[3] ?? '',
     ]);
+    expect(text.stdout).toMatch(/✘ countersign-hello-doc 1:1\.0\.0 all: apt would refuse it/);
     transcript.push(
       '## countersign verify-repo (rebuild links)',
       '```',
